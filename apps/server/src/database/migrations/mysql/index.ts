@@ -1,0 +1,5 @@
+import { Utf8mb4Default1795334729345 } from './1795334729345-Utf8mb4Default';
+import { Initial1795334729346 } from './1795334729346-Initial';
+import { AuditLogAppendOnly1795334729347 } from './1795334729347-AuditLogAppendOnly';
+
+export const mysqlMigrations = [Utf8mb4Default1795334729345, Initial1795334729346, AuditLogAppendOnly1795334729347];

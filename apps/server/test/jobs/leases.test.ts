@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { JobEntity } from '../../src/database/entities';
+import { JobHandlers } from '../../src/modules/jobs/job-handlers';
+import { JobRunner } from '../../src/modules/jobs/job-runner';
+import { JobsRepository } from '../../src/modules/jobs/jobs.repository';
+import { migratedDataSource, testEngines } from '../support/engines';
+import { TestClock } from '../support/test-clock';
+
+describe.each(testEngines())('job leases on %s', (engine) => {
+  let ctx: Awaited<ReturnType<typeof migratedDataSource>>;
+  let repo: JobsRepository;
+  let clock: TestClock;
+  const runs: number[] = [];
+
+  function runner(handlers = new JobHandlers()): JobRunner {
+    return new JobRunner(repo, handlers, clock);
+  }
+  function recording(): JobHandlers {
+    const h = new JobHandlers();
+    h.register('probe', { run: (job) => Promise.resolve(void runs.push(job.id)) });
+    return h;
+  }
+
+  beforeAll(async () => {
+    ctx = await migratedDataSource(engine);
+    repo = new JobsRepository(ctx.ds);
+  });
+  afterAll(() => ctx?.close());
+  beforeEach(async () => {
+    await ctx.ds.getRepository(JobEntity).clear();
+    runs.length = 0;
+    clock = new TestClock();
+  });
+
+  it('runs each due job once even with two runners draining at the same time', async () => {
+    await repo.enqueue(
+      Array.from({ length: 300 }, (_, i) => ({ name: 'probe', payload: { i } })),
+      clock.now(),
+    );
+    const a = runner(recording());
+    const b = runner(recording());
+    const [ra, rb] = await Promise.all([a.drain(), b.drain()]);
+    expect(ra + rb).toBe(300);
+    expect(new Set(runs).size).toBe(300);
+    expect(runs).toHaveLength(300);
+    expect(await ctx.ds.getRepository(JobEntity).countBy({ status: 'done' })).toBe(300);
+  });
+
+  it('leaves jobs that are not yet due', async () => {
+    await repo.enqueue([{ name: 'probe', runAt: new Date(clock.now().getTime() + 60_000) }], clock.now());
+    expect(await runner(recording()).drain()).toBe(0);
+    clock.advance(61_000);
+    expect(await runner(recording()).drain()).toBe(1);
+  });
+
+  it('enqueues a dedupe key only once', async () => {
+    await repo.enqueue([{ name: 'probe', dedupeKey: 'poll:account:7' }], clock.now());
+    await repo.enqueue(
+      [
+        { name: 'probe', dedupeKey: 'poll:account:7' },
+        { name: 'probe', dedupeKey: 'poll:account:8' },
+      ],
+      clock.now(),
+    );
+    expect(await ctx.ds.getRepository(JobEntity).count()).toBe(2);
+  });
+
+  it('takes over the job of a worker whose lease expired, and fences the late completion', async () => {
+    await repo.enqueue([{ name: 'probe' }], clock.now());
+    const [job] = await repo.claim('dead-worker', 10, clock.now(), 5_000);
+    expect(job).toBeDefined();
+    expect(await repo.claim('other', 10, clock.now(), 5_000)).toEqual([]);
+    clock.advance(6_000);
+    const [taken] = await repo.claim('other', 10, clock.now(), 5_000);
+    expect(taken?.id).toBe(job!.id);
+    expect(taken?.attempts).toBe(2);
+    let lateEffect = false;
+    expect(
+      await repo.complete(job!, 'dead-worker', clock.now(), () => Promise.resolve(void (lateEffect = true))),
+    ).toBe(false);
+    expect(lateEffect).toBe(false);
+    expect(await repo.complete(taken!, 'other', clock.now(), () => Promise.resolve())).toBe(true);
+  });
+
+  it('rolls back the effects of a failed job and retries it later, then gives up', async () => {
+    const h = new JobHandlers();
+    let calls = 0;
+    h.register('flaky', {
+      run: async (job, tx) => {
+        calls++;
+        await tx.query(`UPDATE jobs SET last_error = 'written inside' WHERE id = ?`, [job.id]);
+        throw new Error('channel said no');
+      },
+    });
+    await repo.enqueue([{ name: 'flaky', maxAttempts: 2 }], clock.now());
+    const r = runner(h);
+    await r.drain();
+    let row = (await ctx.ds.getRepository(JobEntity).find())[0]!;
+    expect(row.status).toBe('queued');
+    expect(row.lastError).toBe('channel said no');
+    expect(row.runAt.getTime()).toBeGreaterThan(clock.now().getTime());
+    clock.advance(10_000);
+    await r.drain();
+    row = (await ctx.ds.getRepository(JobEntity).find())[0]!;
+    expect(row.status).toBe('failed');
+    expect(calls).toBe(2);
+  });
+
+  it('reports how late the oldest due job is, and which workers are alive', async () => {
+    await repo.enqueue([{ name: 'probe', runAt: new Date(clock.now().getTime() - 90_000) }], clock.now());
+    const oldest = await repo.oldestDue(clock.now());
+    expect(Math.round((clock.now().getTime() - oldest!.getTime()) / 1000)).toBe(90);
+    const r = runner(recording());
+    await r.heartbeat();
+    expect(await repo.countWorkersSeenSince(new Date(clock.now().getTime() - 30_000))).toBe(1);
+    clock.advance(31_000);
+    expect(await repo.countWorkersSeenSince(new Date(clock.now().getTime() - 30_000))).toBe(0);
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * A worker process for the multi-process lease test: the real claimer and runner on the real
+ * database, with a probe handler whose effect commits with the job. Started with `node --import tsx`.
+ */
+import 'reflect-metadata';
+import { Clock } from '../../src/common/clock';
+import { createDataSource } from '../../src/database/data-source';
+import { JobHandlers } from '../../src/modules/jobs/job-handlers';
+import { JobRunner } from '../../src/modules/jobs/job-runner';
+import { JobsRepository } from '../../src/modules/jobs/jobs.repository';
+
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL!;
+  const ds = await createDataSource({ type: 'mysql', url, database: new URL(url).pathname.slice(1) });
+  const handlers = new JobHandlers();
+  handlers.register('probe', {
+    run: async (job, tx) => {
+      await tx.query('INSERT INTO probe_runs (job_id, worker_pid) VALUES (?, ?)', [job.id, process.pid]);
+      await new Promise((r) => setTimeout(r, Number(process.env.HANDLER_DELAY_MS ?? 2)));
+    },
+  });
+  const runner = new JobRunner(new JobsRepository(ds), handlers, new Clock());
+  runner.options = { batchSize: 20, leaseMs: Number(process.env.LEASE_MS ?? 3000) };
+  process.stdout.write('ready\n');
+  // Like the worker role's tick: a failed claim is logged and the next tick tries again.
+  for (;;) {
+    const ran = await runner.drain().catch((err: unknown) => {
+      console.error(err);
+      return 0;
+    });
+    if (ran === 0) await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+export default {
+  productName: '阳光政务新媒体运营台',
+  productNameEn: 'Sunlight',
+  actions: {
+    confirm: '确定',
+    cancel: '取消',
+    save: '保存',
+    search: '查询',
+    reset: '重置',
+    back: '返回',
+    copy: '复制',
+    close: '关闭',
+    edit: '编辑',
+    disable: '停用',
+    enable: '启用',
+    retry: '重试',
+  },
+  status: {
+    enabled: '启用',
+    disabled: '已停用',
+  },
+  copied: '已复制到剪贴板',
+  copyFailed: '复制失败，请手动选中后复制',
+  saved: '已保存',
+  empty: '暂无数据',
+  none: '—',
+  errors: {
+    network: '无法连接服务器，请检查网络后重试',
+    unreadable: '服务器返回了无法识别的响应（HTTP {status}）',
+    contract: '服务器响应的数据格式与约定不一致',
+    passwordChangeRequired: '请先修改密码',
+  },
+};

@@ -1,0 +1,11 @@
+import audit from './audit';
+import auth from './auth';
+import common from './common';
+import home from './home';
+import layout from './layout';
+import organization from './organization';
+import sections from './sections';
+
+const zhCN = { common, auth, layout, sections, home, organization, audit };
+export default zhCN;
+export type MessageSchema = typeof zhCN;

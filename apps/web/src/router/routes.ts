@@ -1,0 +1,46 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { sectionKeys, sections } from './sections';
+
+const comingSoon = () => import('@/views/coming-soon/coming-soon-view.vue');
+
+/** Every page is its own chunk, so the login and the 工作台 load only what they show. */
+const builtViews = {
+  home: () => import('@/views/home/home-view.vue'),
+  organization: () => import('@/views/organization/organization-view.vue'),
+  audit: () => import('@/views/audit/audit-view.vue'),
+} as const;
+
+const sectionRoutes: RouteRecordRaw[] = sectionKeys.map((key) => ({
+  path: sections[key].path.replace(/^\//, ''),
+  name: key,
+  component: key in builtViews ? builtViews[key as keyof typeof builtViews] : comingSoon,
+  meta: { section: key },
+}));
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/auth/login-view.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/password',
+    name: 'password',
+    component: () => import('@/views/auth/password-view.vue'),
+    meta: { beforePasswordChange: true },
+  },
+  {
+    path: '/',
+    component: () => import('@/components/layout/app-layout.vue'),
+    children: [
+      ...sectionRoutes,
+      { path: 'forbidden', name: 'forbidden', component: () => import('@/views/errors/forbidden-view.vue') },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/errors/not-found-view.vue'),
+      },
+    ],
+  },
+];

@@ -1,0 +1,47 @@
+import { defineConfig } from '@playwright/test';
+
+export const PORT = 3197;
+export const ADMIN_PASSWORD = 'E2e-Admin-Boot-26';
+export const DEMO_PASSWORD = 'E2e-Demo-Pass-26';
+
+/** Debian's Chromium, headless; the test tools cannot download browsers of their own here. */
+export default defineConfig({
+  testDir: 'specs',
+  outputDir: 'artifacts/results',
+  timeout: 60_000,
+  workers: 1,
+  reporter: [['list'], ['json']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node support/start-app.mjs',
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      SUNLIGHT_DEMO: '1',
+      SUNLIGHT_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      SUNLIGHT_DEMO_PASSWORD: DEMO_PASSWORD,
+    },
+  },
+});
