@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 import vueParser from 'vue-eslint-parser';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   {
@@ -30,7 +31,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // NestJS injects through constructor parameter types, which type-only imports would erase.
       '@typescript-eslint/consistent-type-imports': 'off',
@@ -48,4 +52,6 @@ export default tseslint.config(
   },
   { files: ['apps/web/src/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  // Formatting is Prettier's alone (checked by `prettier --check`); lint keeps to correctness.
+  prettier,
 );

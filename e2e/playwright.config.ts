@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 export const PORT = 3197;
-export const ADMIN_PASSWORD = 'E2e-Admin-Boot-26';
+export const ADMIN_PASSWORD = 'E2e-Boot-Pass-26';
 export const DEMO_PASSWORD = 'E2e-Demo-Pass-26';
 
 /** Debian's Chromium, headless; the test tools cannot download browsers of their own here. */
@@ -10,7 +10,8 @@ export default defineConfig({
   outputDir: 'artifacts/results',
   timeout: 60_000,
   workers: 1,
-  reporter: [['list'], ['json']],
+  // The JSON report goes to a file: on stdout it would bury the list of results.
+  reporter: [['list'], ['json', { outputFile: 'artifacts/report.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: 'zh-CN',

@@ -6,7 +6,7 @@ import { DAY_MS, ymd } from '../core/time';
 import { articleBody, articleTitle, kindOfColumn } from './article-text';
 import { OFFICIAL_ANSWERS } from './corpus/reactions';
 import { letterTitle, pickMessage } from './generator';
-import { burstAt, type HistoryPlan } from './history';
+import { burstAt, type HistoryPlan } from './history-plan';
 import type { PublicSimulator } from './simulator';
 
 export function seedPortalHistory(

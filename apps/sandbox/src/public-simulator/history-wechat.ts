@@ -9,7 +9,7 @@ import type { NewsItem } from '../wechat/wechat-repo';
 import { ARTICLE_KINDS, articleBody, articleTitle } from './article-text';
 import { OFFICIAL_ANSWERS } from './corpus/reactions';
 import { pickMessage } from './generator';
-import { burstAt, type HistoryPlan } from './history';
+import { burstAt, type HistoryPlan } from './history-plan';
 import type { PublicSimulator } from './simulator';
 import { UPSTREAM_ACCOUNTS } from './users';
 

@@ -6,7 +6,7 @@ import { fill } from './corpus';
 import { OFFICIAL_POSTS } from './corpus/official';
 import { OFFICIAL_ANSWERS, REPOST_TEXTS } from './corpus/reactions';
 import { pickMessage } from './generator';
-import { burstAt, type HistoryPlan } from './history';
+import { burstAt, type HistoryPlan } from './history-plan';
 import type { PublicSimulator } from './simulator';
 import { UPSTREAM_ACCOUNTS } from './users';
 import { sourceHtml } from '../weibo/weibo-text';

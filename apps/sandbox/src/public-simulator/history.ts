@@ -8,8 +8,8 @@ import { nextSeq } from '../core/db';
 import { InputError } from '../core/errors';
 import { Rng } from '../core/rng';
 import { DAY_MS, parseYmd } from '../core/time';
-import type { EventDef } from './corpus/events';
 import { EVENTS } from './corpus/events';
+import type { HistoryPlan } from './history-plan';
 import { seedPortalHistory } from './history-portal';
 import { seedWechatHistory } from './history-wechat';
 import { seedWeiboHistory } from './history-weibo';
@@ -30,16 +30,6 @@ export const historyInput = z.object({
 });
 export type HistoryInput = z.input<typeof historyInput>;
 
-export interface HistoryPlan {
-  rng: Rng;
-  /** Post times, ascending, epoch ms. */
-  times: number[];
-  originals: boolean[];
-  commentsPerPost: number;
-  bursts: { event: EventDef; centre: number }[];
-  now: number;
-}
-
 export interface HistorySummary {
   accountId: string;
   posts: number;
@@ -59,12 +49,6 @@ const HOUR_WEIGHTS: Record<string, number> = Object.fromEntries(
     w,
   ]),
 );
-
-/** The burst an instant falls into (within two days of its centre), if any. */
-export function burstAt(plan: HistoryPlan, at: number): { event: EventDef; share: number } | undefined {
-  const b = plan.bursts.find((x) => Math.abs(at - x.centre) < 2 * DAY_MS);
-  return b ? { event: b.event, share: 0.8 } : undefined;
-}
 
 export function seedHistory(
   ctx: SandboxContext,
