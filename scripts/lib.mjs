@@ -94,6 +94,11 @@ export function buildPackage(filter, inputs, output) {
 export function buildAll() {
   buildPackage('@sunlight/contracts', ['libs/contracts'], 'libs/contracts/dist/index.js');
   buildPackage(
+    '@sunlight/sandbox',
+    ['apps/sandbox/src', 'apps/sandbox/tsconfig.json', 'apps/sandbox/tsconfig.build.json'],
+    'apps/sandbox/dist/server.js',
+  );
+  buildPackage(
     '@sunlight/server',
     ['apps/server/src', 'apps/server/tsconfig.json', 'apps/server/tsconfig.build.json', 'libs/contracts/src'],
     'apps/server/dist/main.js',

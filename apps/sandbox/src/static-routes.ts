@@ -29,8 +29,8 @@ export function staticRoutes(ctx: SandboxContext): Router {
     if (!String(req.params.dir).startsWith('mmbiz_')) return next();
     sendFile(ctx, res, String(req.params.id));
   });
-  r.get('/s/:slug', (req: Request, res: Response, next: NextFunction) => {
-    const slug = String(req.params.slug);
+  // Published articles: /s?mid=&idx=&sn=<slug> as the APIs link them, /s/<slug> for draft previews.
+  const servePage = (slug: string, res: Response, next: NextFunction): void => {
     if (!/^[A-Za-z0-9_-]{10,40}$/.test(slug)) return next();
     const row = prep(
       ctx.db,
@@ -48,6 +48,12 @@ export function staticRoutes(ctx: SandboxContext): Router {
           `<h1>${escapeXml(article.title)}</h1><p>${escapeXml(article.author || account?.name || '')} ${cstDateTime(row.finish_at)}</p>` +
           `<div id="js_content">${article.content}</div></body></html>`,
       );
-  });
+  };
+  r.get('/s/:slug', (req: Request, res: Response, next: NextFunction) =>
+    servePage(String(req.params.slug), res, next),
+  );
+  r.get('/s', (req: Request, res: Response, next: NextFunction) =>
+    servePage(typeof req.query.sn === 'string' ? req.query.sn : '', res, next),
+  );
   return r;
 }

@@ -252,7 +252,12 @@ describe('legacy (government CMS style) feed', () => {
     expect(text).toMatch(/^<\?xml version="1.0" encoding="gb2312"\?>/);
     expect(text).toContain('工作动态第5期');
     expect(text).toContain('权威发布&便民服务');
-    expect(text).toMatch(/<link>\/gzdt\/\d{6}\/t\d{8}_\d+\.html<\/link>/);
+    // Host-relative links that lead to the article page when resolved against the feed URL.
+    const link = /<link>(\/sites\/legacy\/gzdt\/\d{6}\/t\d{8}_\d+\.html)<\/link>/.exec(text);
+    expect(link).not.toBeNull();
+    const page = await fetch(new URL(link![1]!, res.url));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('工作动态第');
     expect(text).toMatch(/<pubDate>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}<\/pubDate>/);
     expect((text.match(/<item>/g) ?? []).length).toBe(5);
     expect((text.match(/<pubDate>/g) ?? []).length).toBe(4);

@@ -139,7 +139,11 @@ describe('draft → freepublish', () => {
     expect(done.article_detail.count).toBe(2);
     expect(done.article_detail.item.map((i) => i.idx)).toEqual([1, 2]);
     expect(done.fail_idx).toEqual([]);
-    const page = await fetch(done.article_detail.item[1]!.article_url);
+    // The link names the message and the article's place in it, as mp.weixin.qq.com links do.
+    const link = new URL(done.article_detail.item[1]!.article_url);
+    expect(link.searchParams.get('mid')).toBe(sub.msg_data_id);
+    expect(link.searchParams.get('idx')).toBe('2');
+    const page = await fetch(link);
     expect(await page.text()).toContain('第二篇（修改）');
     expect(await wx(t, '/cgi-bin/draft/count', token)).toEqual({ total_count: 0 });
     const list = await wx<{
@@ -148,6 +152,9 @@ describe('draft → freepublish', () => {
     }>(t, '/cgi-bin/freepublish/batchget', token, { offset: 0, count: 10, no_content: 1 });
     expect(list.total_count).toBe(1);
     expect(list.item[0]!.article_id).toBe(done.article_id);
+    expect(list.item[0]!.content.news_item.map((n) => n.url)).toEqual(
+      done.article_detail.item.map((i) => i.article_url),
+    );
     const art = await wx<{ news_item: { title: string; is_deleted: boolean }[] }>(
       t,
       '/cgi-bin/freepublish/getarticle',

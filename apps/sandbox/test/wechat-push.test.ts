@@ -116,7 +116,7 @@ describe('message push', () => {
     expect(event.body).toContain(`<publish_id>${sub.publish_id}</publish_id>`);
     expect(event.body).toContain('<publish_status>0</publish_status>');
     expect(event.body).toMatch(
-      /<article_url><!\[CDATA\[http:\/\/127\.0\.0\.1:\d+\/s\/[\w-]+\]\]><\/article_url>/,
+      /<article_url><!\[CDATA\[http:\/\/127\.0\.0\.1:\d+\/s\?mid=\d+&idx=1&sn=[\w-]+#rd\]\]><\/article_url>/,
     );
   });
 

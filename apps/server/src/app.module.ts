@@ -13,6 +13,7 @@ import { loggerParams } from './common/logging';
 import { type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { openDataSource, resolveDataSourceOptions } from './database/data-source';
+import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BootstrapModule } from './modules/bootstrap/bootstrap.module';
@@ -38,6 +39,7 @@ function apiImports(config: AppConfig) {
     AuthModule,
     DepartmentsModule,
     UsersModule,
+    AccountsModule,
     HealthModule,
     BootstrapModule,
     ...(config.webDist

@@ -19,6 +19,17 @@ export const auditActions = [
   'department.move',
   'department.disable',
   'department.enable',
+  'account.create',
+  'account.update',
+  'account.disable',
+  'account.enable',
+  'account.credentials_set',
+  'account.test',
+  'account.authorized',
+  'column.create',
+  'column.update',
+  'column.disable',
+  'column.enable',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -41,6 +52,17 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'department.move': '调整上级部门',
   'department.disable': '停用部门',
   'department.enable': '启用部门',
+  'account.create': '添加账号',
+  'account.update': '修改账号',
+  'account.disable': '停用账号',
+  'account.enable': '启用账号',
+  'account.credentials_set': '设置账号凭据',
+  'account.test': '测试账号连接',
+  'account.authorized': '账号授权',
+  'column.create': '新建栏目',
+  'column.update': '修改栏目',
+  'column.disable': '停用栏目',
+  'column.enable': '启用栏目',
 };
 
 export const auditResults = ['success', 'denied', 'failed'] as const;

@@ -7,3 +7,6 @@ export * from './departments';
 export * from './users';
 export * from './audit';
 export * from './health';
+export * from './channels';
+export * from './accounts';
+export * from './publications';

@@ -67,18 +67,21 @@ export function feedHandlers(ctx: SandboxContext, repo: PortalRepo) {
 
   const legacyRss = (site: PortalAccount, column: string | null, rows: ArticleRow[]): string => {
     const title = column ? `${site.name}-${columnName(site, column)}` : site.name;
+    // Links are relative to the host, as on a CMS serving the site at its root; here the site's root is
+    // /sites/<siteId>, so that is where they start.
+    const root = new URL(siteBase(ctx.publicBase, site)).pathname;
     const items = rows
       .map((r, i) => {
-        const path = articlePath(r);
+        const path = root + articlePath(r);
         // Every fifth item lacks its date, as some CMS templates drop it.
         const date = i % 5 === 4 ? '' : `<pubDate>${cstDateTime(r.published_at)}</pubDate>`;
-        const body = r.content.replace(/src="https?:\/\/[^/"]+\/sites\/[^/"]+/g, 'src="');
+        const body = r.content.replace(/src="https?:\/\/[^/"]+(?=\/)/g, 'src="');
         return `<item><title>${escapeXml(r.title)}</title><link>${path}</link>${date}<description>${escapeXml(body)}</description></item>`;
       })
       .join('\r\n');
     return (
       `<?xml version="1.0" encoding="gb2312"?>\r\n<rss version="2.0">\r\n<channel>\r\n<title>${escapeXml(title)}</title>` +
-      `<link>${column ? `/${column}/` : '/'}</link><description>${escapeXml(title)}权威发布&便民服务</description>\r\n${items}\r\n</channel>\r\n</rss>\r\n`
+      `<link>${column ? `${root}/${column}/` : `${root}/`}</link><description>${escapeXml(title)}权威发布&便民服务</description>\r\n${items}\r\n</channel>\r\n</rss>\r\n`
     );
   };
 

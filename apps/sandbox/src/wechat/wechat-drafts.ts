@@ -17,11 +17,23 @@ export function textOf(html: string): string {
     .trim();
 }
 
-export function articleUrl(base: string, a: NewsItem): string {
-  return a.slug ? `${base}/s/${a.slug}` : '';
+/** Where a published article sits in its message: the message's msg_data_id and the 1-based index. */
+export interface ArticleRef {
+  msgDataId: string;
+  idx: number;
 }
 
-export function newsItemJson(a: NewsItem, base: string, withContent = true) {
+/**
+ * The article's link. A published article's link names its message and place the way mp.weixin.qq.com links
+ * do (`mid` = msg_data_id, the key of the comment and datacube APIs; `idx`; `sn`), so a client can find an
+ * article's comments from the article list; a draft has only its preview page.
+ */
+export function articleUrl(base: string, a: NewsItem, ref?: ArticleRef): string {
+  if (!a.slug) return '';
+  return ref ? `${base}/s?mid=${ref.msgDataId}&idx=${ref.idx}&sn=${a.slug}#rd` : `${base}/s/${a.slug}`;
+}
+
+export function newsItemJson(a: NewsItem, base: string, withContent = true, ref?: ArticleRef) {
   return {
     article_type: a.article_type,
     title: a.title,
@@ -33,7 +45,7 @@ export function newsItemJson(a: NewsItem, base: string, withContent = true) {
     show_cover_pic: a.show_cover_pic,
     need_open_comment: a.need_open_comment,
     only_fans_can_comment: a.only_fans_can_comment,
-    url: articleUrl(base, a),
+    url: articleUrl(base, a, ref),
     thumb_url: a.thumb_url ? base + a.thumb_url : '',
     is_deleted: false,
   };

@@ -12,6 +12,8 @@ import { body, int, str, type WxHandler } from './wechat-handler';
 import { deliver, massFinishXml, publishFinishXml } from './wechat-push';
 import type { NewsItem, PublishRow, WechatRepo } from './wechat-repo';
 
+const ref = (job: PublishRow, i: number) => ({ msgDataId: job.msg_data_id, idx: i + 1 });
+
 export class WechatPublisher {
   constructor(
     private readonly ctx: SandboxContext,
@@ -91,7 +93,7 @@ export class WechatPublisher {
               publishId: job.publish_id,
               status: job.outcome,
               articleId: job.article_id,
-              urls: job.articles.map((a) => articleUrl(this.ctx.publicBase, a)),
+              urls: job.articles.map((a, i) => articleUrl(this.ctx.publicBase, a, ref(job, i))),
               failIdx: job.fail_idx,
             });
       void deliver(this.ctx, account, xml, null);
@@ -113,7 +115,10 @@ export class WechatPublisher {
   private detail(job: PublishRow) {
     return {
       count: job.articles.length,
-      item: job.articles.map((a, i) => ({ idx: i + 1, article_url: articleUrl(this.ctx.publicBase, a) })),
+      item: job.articles.map((a, i) => ({
+        idx: i + 1,
+        article_url: articleUrl(this.ctx.publicBase, a, ref(job, i)),
+      })),
     };
   }
 
@@ -137,7 +142,7 @@ export class WechatPublisher {
 
   private items(job: PublishRow, withContent: boolean) {
     return job.articles.map((a, i) => ({
-      ...newsItemJson(a, this.ctx.publicBase, withContent),
+      ...newsItemJson(a, this.ctx.publicBase, withContent, ref(job, i)),
       is_deleted: job.deleted_idx.includes(i + 1) || job.outcome >= 5,
     }));
   }

@@ -9,3 +9,8 @@ import { engineOf } from './data-source';
 export function toDbInstant(ds: DataSource, at: Date): Date | string {
   return engineOf(ds) === 'sqlite' ? at.toISOString().replace('T', ' ').replace('Z', '') : at;
 }
+
+/** An instant read back through raw SQL: a Date from mysql2, UTC text from SQLite. */
+export function fromDbInstant(v: string | Date): Date {
+  return v instanceof Date ? v : new Date(`${v.replace(' ', 'T')}Z`);
+}

@@ -9,25 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient } from '../support/api-client';
 import { testEngines } from '../support/engines';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-/** Creates a user with a temporary password and returns a client that has replaced it. */
-async function onboard(
-  t: TestApp,
-  admin: ApiClient,
-  body: object,
-): Promise<{ client: ApiClient; user: User }> {
-  const created = await admin.post<CreateUserResponse>('/api/users', body);
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const c = t.client();
-  const login = await c.login(created.body.user.username, created.body.temporaryPassword);
-  expect(login.body.mustChangePassword).toBe(true);
-  const changed = await c.post<Session>('/api/auth/password', {
-    currentPassword: created.body.temporaryPassword,
-    newPassword: 'Fresh-Pass-2026',
-  });
-  expect(changed.status).toBe(200);
-  return { client: c, user: created.body.user };
-}
+import { onboard } from '../support/users';
 
 describe.each(testEngines())('departments, users and scope on %s', (engine) => {
   let t: TestApp;

@@ -8,6 +8,7 @@ const builtViews = {
   home: () => import('@/views/home/home-view.vue'),
   organization: () => import('@/views/organization/organization-view.vue'),
   audit: () => import('@/views/audit/audit-view.vue'),
+  channels: () => import('@/views/accounts/accounts-view.vue'),
 } as const;
 
 const sectionRoutes: RouteRecordRaw[] = sectionKeys.map((key) => ({

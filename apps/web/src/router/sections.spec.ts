@@ -40,11 +40,23 @@ describe('sections by role', () => {
   });
 
   it('lets a leader read but not write', () => {
-    expect(keysFor('leader')).toEqual(['home', 'calendar', 'inbox', 'topics', 'dashboard', 'reports']);
+    expect(keysFor('leader')).toEqual([
+      'home',
+      'calendar',
+      'inbox',
+      'topics',
+      'dashboard',
+      'reports',
+      'channels',
+    ]);
   });
 
-  it('gives the reporter the dashboard and the yearly report only', () => {
-    expect(keysFor('reporter')).toEqual(['home', 'dashboard', 'reports']);
+  it('gives the reporter the dashboard, the yearly report and the account matrix only', () => {
+    expect(keysFor('reporter')).toEqual(['home', 'dashboard', 'reports', 'channels']);
+  });
+
+  it('lets every role but the auditor read the account matrix', () => {
+    for (const role of roles) expect(canOpen(sections.channels, [role]), role).toBe(role !== 'auditor');
   });
 
   it('unites the sections of several roles without repeating any', () => {

@@ -1,4 +1,4 @@
-import type { Role } from '@sunlight/contracts';
+import { accountReaderRoles, type Role } from '@sunlight/contracts';
 
 /**
  * The product's sections and who may open them: the one table both the router guard and the side
@@ -53,7 +53,8 @@ export const sections: Record<SectionKey, Section> = {
     built: false,
   },
   reports: { key: 'reports', path: '/reports', roles: ['reporter', 'leader'], built: false },
-  channels: { key: 'channels', path: '/channels', roles: ['admin', 'editor'], built: false },
+  // 账号矩阵: read by everyone who works with content or figures, changed by admins.
+  channels: { key: 'channels', path: '/channels', roles: accountReaderRoles, built: true },
   organization: { key: 'organization', path: '/organization', roles: ['admin'], built: true },
   audit: { key: 'audit', path: '/audit', roles: ['auditor'], built: true },
 };

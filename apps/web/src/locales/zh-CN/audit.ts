@@ -24,5 +24,7 @@ export default {
     user: '用户',
     department: '部门',
     route: '接口',
+    account: '账号',
+    column: '栏目',
   },
 };

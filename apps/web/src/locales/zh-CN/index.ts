@@ -1,3 +1,4 @@
+import accounts from './accounts';
 import audit from './audit';
 import auth from './auth';
 import common from './common';
@@ -6,6 +7,6 @@ import layout from './layout';
 import organization from './organization';
 import sections from './sections';
 
-const zhCN = { common, auth, layout, sections, home, organization, audit };
+const zhCN = { common, auth, layout, sections, home, organization, audit, accounts };
 export default zhCN;
 export type MessageSchema = typeof zhCN;

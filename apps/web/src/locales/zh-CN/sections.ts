@@ -32,11 +32,7 @@ export default {
     comingSoon:
       '年度报表将在统计模块上线后开放：按年度生成、核对并冻结《政府网站与政务新媒体工作年度报表》，导出 Excel、Word 和 CSV。',
   },
-  channels: {
-    title: '账号与栏目',
-    comingSoon:
-      '账号与栏目管理将在渠道模块上线后开放：登记门户网站、政务微博和政务微信账号，设置栏目更新要求。',
-  },
+  channels: { title: '账号与栏目' },
   organization: { title: '用户与部门' },
   audit: { title: '审计日志' },
   comingSoonTitle: '功能建设中',

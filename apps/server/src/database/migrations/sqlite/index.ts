@@ -1,4 +1,5 @@
 import { Initial1795334729346 } from './1795334729346-Initial';
 import { AuditLogAppendOnly1795334729347 } from './1795334729347-AuditLogAppendOnly';
+import { AddAccounts1795459451857 } from './1795459451857-AddAccounts';
 
-export const sqliteMigrations = [Initial1795334729346, AuditLogAppendOnly1795334729347];
+export const sqliteMigrations = [Initial1795334729346, AuditLogAppendOnly1795334729347, AddAccounts1795459451857];

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type Channel } from '@sunlight/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccountEntity, ColumnEntity, PublicationEntity } from '../../database/entities';
+import { fromDbInstant } from '../../database/instant';
+import { whereInSubtrees } from '../../database/scope-filter';
+
+export interface AccountListFilter {
+  /** Path prefixes the caller may see; a department filter is already folded in. */
+  paths: readonly string[];
+  channel?: Channel;
+}
+
+/** What the matrix shows beside an account that lives in other tables. */
+export interface AccountActivity {
+  lastPublishedAt: Date | null;
+  columnCount: number;
+}
+
+export type AccountFields = Pick<AccountEntity, 'departmentId' | 'channel' | 'name' | 'baseUrl' | 'settings'>;
+
+/** The stored form of an account's credentials: sealed text plus the names of what is stored. */
+export type SealedCredentials = Partial<
+  Pick<AccountEntity, 'secrets' | 'secretKeys' | 'accessToken' | 'tokenExpiresAt' | 'authFailedAt'>
+>;
+
+@Injectable()
+export class AccountsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  private repo(em: EntityManager = this.ds.manager) {
+    return em.getRepository(AccountEntity);
+  }
+
+  /** Accounts of the given subtrees with their department: the scope is part of the query. */
+  list(filter: AccountListFilter): Promise<AccountEntity[]> {
+    const qb = this.repo().createQueryBuilder('a').innerJoinAndSelect('a.department', 'd');
+    whereInSubtrees(qb, 'd.path', filter.paths);
+    if (filter.channel) qb.andWhere('a.channel = :channel', { channel: filter.channel });
+    return qb.orderBy('d.path', 'ASC').addOrderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC').getMany();
+  }
+
+  findById(id: number): Promise<AccountEntity | null> {
+    return this.repo()
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.department', 'd')
+      .where('a.id = :id', { id })
+      .getOne();
+  }
+
+  /** Latest live publication and column count per account, in two grouped queries. */
+  async activity(ids: readonly number[]): Promise<Map<number, AccountActivity>> {
+    const result = new Map<number, AccountActivity>(
+      ids.map((id) => [id, { lastPublishedAt: null, columnCount: 0 }]),
+    );
+    if (ids.length === 0) return result;
+    const published = await this.ds
+      .getRepository(PublicationEntity)
+      .createQueryBuilder('p')
+      .select('p.account_id', 'accountId')
+      .addSelect('MAX(p.published_at)', 'last')
+      .where('p.status = :status', { status: 'published' })
+      .andWhere('p.account_id IN (:...ids)', { ids })
+      .groupBy('p.account_id')
+      .getRawMany<{ accountId: number | string; last: string | Date | null }>();
+    for (const row of published) {
+      const entry = result.get(Number(row.accountId));
+      if (entry && row.last) entry.lastPublishedAt = fromDbInstant(row.last);
+    }
+    const columns = await this.ds
+      .getRepository(ColumnEntity)
+      .createQueryBuilder('c')
+      .select('c.account_id', 'accountId')
+      .addSelect('COUNT(*)', 'n')
+      .where('c.account_id IN (:...ids)', { ids })
+      .andWhere('c.disabled = :disabled', { disabled: false })
+      .groupBy('c.account_id')
+      .getRawMany<{ accountId: number | string; n: number | string }>();
+    for (const row of columns) {
+      const entry = result.get(Number(row.accountId));
+      if (entry) entry.columnCount = Number(row.n);
+    }
+    return result;
+  }
+
+  async nameTaken(departmentId: number, channel: Channel, name: string, exceptId?: number): Promise<boolean> {
+    const qb = this.repo()
+      .createQueryBuilder('a')
+      .where('a.department_id = :departmentId AND a.channel = :channel AND a.name = :name', {
+        departmentId,
+        channel,
+        name,
+      });
+    if (exceptId !== undefined) qb.andWhere('a.id <> :exceptId', { exceptId });
+    return (await qb.getCount()) > 0;
+  }
+
+  /**
+   * Inserts the account and stores its credentials in one transaction. Credentials are sealed for the
+   * account's id, which only exists after the insert, hence the callback.
+   */
+  create(fields: AccountFields, seal: (id: number) => SealedCredentials): Promise<number> {
+    return this.ds.transaction(async (em) => {
+      const saved = await this.repo(em).save(this.repo(em).create({ ...fields, disabled: false }));
+      const credentials = seal(saved.id);
+      if (Object.keys(credentials).length) await this.repo(em).update(saved.id, credentials);
+      return saved.id;
+    });
+  }
+
+  async update(
+    id: number,
+    changes: Partial<Pick<AccountEntity, 'departmentId' | 'name' | 'baseUrl' | 'settings' | 'disabled'>>,
+  ): Promise<void> {
+    if (Object.keys(changes).length) await this.repo().update(id, changes);
+  }
+
+  async setCredentials(id: number, credentials: SealedCredentials): Promise<void> {
+    if (Object.keys(credentials).length) await this.repo().update(id, credentials);
+  }
+}
