@@ -119,5 +119,41 @@ export function spawnService(cmd, args, options = {}) {
     env: { ...process.env, ...options.env },
   });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  // Never leave a service behind holding its port when we end for any other reason.
+  process.on('exit', () => child.kill());
   return child;
+}
+
+/**
+ * The channel sandbox as the demo organisation's Weibo, WeChat and portal (config/demo-sandbox.json), under
+ * <dataDir>/sandbox. Resolves, once it answers, with the manifest the server connects the demo accounts from.
+ */
+export async function startDemoSandbox({ dataDir, port, publicRate }) {
+  const manifest = join(dataDir, 'sandbox', 'demo-manifest.json');
+  const sandbox = spawnService(process.execPath, [
+    join(root, 'apps/sandbox/dist/main.js'),
+    '--port',
+    String(port),
+    '--data',
+    join(dataDir, 'sandbox'),
+    '--demo-config',
+    join(root, 'config/demo-sandbox.json'),
+    '--public-rate',
+    String(publicRate),
+  ]);
+  sandbox.on('exit', (code) => {
+    console.error(`渠道沙箱已退出 (sandbox exited, code ${code})`);
+    process.exit(code ?? 1);
+  });
+  const ready = () =>
+    fetch(`http://127.0.0.1:${port}/__control/demo`).then(
+      (r) => r.ok && existsSync(manifest),
+      () => false,
+    );
+  for (let i = 0; i < 240 && !(await ready()); i++) await new Promise((r) => setTimeout(r, 250));
+  if (!(await ready())) {
+    console.error(`渠道沙箱未在 60 秒内就绪 (sandbox not ready on port ${port}; set SANDBOX_PORT)`);
+    process.exit(1);
+  }
+  return manifest;
 }

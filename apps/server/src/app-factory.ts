@@ -9,6 +9,7 @@ import { useChineseValidationMessages } from './common/zod-locale';
 import { type AppConfig } from './config/app-config';
 import { configureHttp } from './http-setup';
 import { BootstrapService, type Credentials } from './modules/bootstrap/bootstrap.service';
+import { DemoChannels } from './modules/demo/demo-channels';
 import { migrate, waitForMigrations } from './modules/bootstrap/migrator';
 
 export interface StartedApp {
@@ -40,6 +41,7 @@ export async function startApp(config: AppConfig, clock?: Clock): Promise<Starte
   configureHttp(http, config);
   await migrate(http.get(DataSource));
   const issued = await http.get(BootstrapService).firstStart();
+  await http.get(DemoChannels).connectOnce();
   await http.listen(config.port, config.host);
   return { app: http, http, issued };
 }

@@ -21,12 +21,16 @@ export interface AppConfig {
   adminPassword: string | undefined;
   demo: boolean;
   demoPassword: string | undefined;
+  /** A JSON file of channel accounts (base URL and credentials) to connect the demo organisation to. */
+  demoAccountsFile: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   cookieSecure: boolean;
   trustProxy: boolean;
   webDist: string | undefined;
   /** Requests per minute per client IP, for the API as a whole and for login. */
   rateLimit: { api: number; login: number };
+  /** Seconds between two polls of one stream of an account, and between two metric reads of an account. */
+  collection: { pollSeconds: number; metricsSeconds: number };
 }
 
 export class ConfigError extends Error {}
@@ -63,12 +67,18 @@ const envSchema = z.object({
   SUNLIGHT_ADMIN_PASSWORD: operatorPassword,
   SUNLIGHT_DEMO: flag.optional(),
   SUNLIGHT_DEMO_PASSWORD: operatorPassword,
+  SUNLIGHT_DEMO_ACCOUNTS: z
+    .string()
+    .refine((p) => existsSync(p), 'no such file: give the path of the demo accounts manifest')
+    .optional(),
   SUNLIGHT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SUNLIGHT_COOKIE_SECURE: flag.default(false),
   SUNLIGHT_TRUST_PROXY: flag.default(false),
   SUNLIGHT_WEB_DIST: z.string().optional(),
   SUNLIGHT_RATE_LIMIT_API: z.coerce.number().int().positive().default(600),
   SUNLIGHT_RATE_LIMIT_LOGIN: z.coerce.number().int().positive().default(30),
+  SUNLIGHT_COLLECT_INTERVAL: z.coerce.number().int().min(10).max(86_400).default(60),
+  SUNLIGHT_METRICS_INTERVAL: z.coerce.number().int().min(60).max(86_400).default(1800),
 });
 
 /** Reads and checks the environment once; nothing else in the server reads process.env. */
@@ -92,11 +102,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword: e.SUNLIGHT_ADMIN_PASSWORD,
     demo: e.SUNLIGHT_DEMO ?? (database.type === 'sqlite' && database.isNew),
     demoPassword: e.SUNLIGHT_DEMO_PASSWORD,
+    demoAccountsFile: e.SUNLIGHT_DEMO_ACCOUNTS && resolve(e.SUNLIGHT_DEMO_ACCOUNTS),
     logLevel: e.SUNLIGHT_LOG_LEVEL,
     cookieSecure: e.SUNLIGHT_COOKIE_SECURE,
     trustProxy: e.SUNLIGHT_TRUST_PROXY,
     webDist: e.SUNLIGHT_WEB_DIST ?? defaultWebDist(),
     rateLimit: { api: e.SUNLIGHT_RATE_LIMIT_API, login: e.SUNLIGHT_RATE_LIMIT_LOGIN },
+    collection: { pollSeconds: e.SUNLIGHT_COLLECT_INTERVAL, metricsSeconds: e.SUNLIGHT_METRICS_INTERVAL },
   };
 }
 

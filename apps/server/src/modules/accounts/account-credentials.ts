@@ -62,10 +62,10 @@ export class AccountCredentials {
     };
   }
 
-  /** The sealed secrets of an account being created. */
-  sealNew(id: number, channel: AccountEntity['channel'], secrets: Readonly<Record<string, string>>) {
+  /** The sealed credentials of an account being created. */
+  sealNew(id: number, channel: AccountEntity['channel'], change: CredentialChange) {
     const empty = { id, channel, secrets: null, secretKeys: '', accessToken: null, tokenExpiresAt: null };
-    return this.apply(empty, { secrets });
+    return this.apply(empty, change);
   }
 
   /** The columns to write for a change; secrets not named are kept as they are. */

@@ -31,6 +31,6 @@ import { ColumnsService } from './columns.service';
     ColumnsRepository,
     ColumnsService,
   ],
-  exports: [AccountsRepository, AccountCredentials, SecretBox],
+  exports: [AccountsRepository, ColumnsRepository, AccountCredentials, SecretBox],
 })
 export class AccountsModule {}

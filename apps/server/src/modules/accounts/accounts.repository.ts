@@ -41,6 +41,10 @@ export class AccountsRepository {
     return qb.orderBy('d.path', 'ASC').addOrderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC').getMany();
   }
 
+  count(): Promise<number> {
+    return this.repo().count();
+  }
+
   findById(id: number): Promise<AccountEntity | null> {
     return this.repo()
       .createQueryBuilder('a')

@@ -70,7 +70,7 @@ export class AccountsService {
         baseUrl: req.baseUrl,
         settings: JSON.stringify(req.settings ?? {}),
       },
-      (newId) => (req.secrets ? this.credentials.sealNew(newId, req.channel, req.secrets) : {}),
+      (newId) => (req.secrets ? this.credentials.sealNew(newId, req.channel, { secrets: req.secrets }) : {}),
     );
     await this.audit.record({
       actor,
