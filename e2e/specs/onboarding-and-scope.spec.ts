@@ -192,7 +192,7 @@ test('the auditor finds every step in 审计日志', async ({ page }, testInfo) 
   await snapshot(page, testInfo, '12-audit-department-create');
 
   const userRows = await searchAudit(page, { username: 'admin', action: '创建用户' });
-  await expect(userRows.filter({ hasText: `${editor.username}（editor@` })).toHaveCount(1);
+  await expect(userRows.filter({ hasText: `${editor.username}：信息员（` })).toHaveCount(1);
   await snapshot(page, testInfo, '13-audit-user-create');
 
   // Newest first: the refusals, the second login, the password change, the first login.

@@ -205,7 +205,10 @@ describe.each(testEngines())('departments, users and scope on %s', (engine) => {
       departmentId: root,
       roles: [{ role: 'auditor', departmentId: root }],
     });
-    const log = await auditor.get<Page<{ action: string; username: string }>>('/api/audit?pageSize=200');
+    const log =
+      await auditor.get<Page<{ action: string; username: string; detail: string | null }>>(
+        '/api/audit?pageSize=200',
+      );
     const actions = new Set(log.body.items.map((e) => e.action));
     for (const a of [
       'department.create',
@@ -219,6 +222,11 @@ describe.each(testEngines())('departments, users and scope on %s', (engine) => {
     ]) {
       expect(actions, a).toContain(a);
     }
+    // Grants read as the auditor speaks: role and department by name, not codes and ids.
+    const created = log.body.items.find(
+      (e) => e.action === 'user.create' && e.detail?.startsWith('sec_auditor'),
+    );
+    expect(created?.detail).toBe('sec_auditor：安全审计员（本单位）');
     expect(
       (
         await auditor.post('/api/users', {

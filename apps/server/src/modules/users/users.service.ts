@@ -69,7 +69,7 @@ export class UsersService {
       result: 'success',
       targetType: 'user',
       targetId: id,
-      detail: `${req.username}（${describeGrants(req.roles)}）`,
+      detail: `${req.username}：${await this.describeGrants(req.roles)}`,
     });
     return { user: toUser((await this.repo.findById(id))!), temporaryPassword };
   }
@@ -90,7 +90,7 @@ export class UsersService {
     }
     const { roles, ...fields } = req;
     await this.repo.update(id, fields, roles);
-    const rolesChanged = roles !== undefined && describeGrants(roles) !== describeGrants(user.roles ?? []);
+    const rolesChanged = roles !== undefined && grantsKey(roles) !== grantsKey(user.roles ?? []);
     if (rolesChanged || req.disabled === true) await this.sessions.closeAllOf(id);
     if (rolesChanged)
       await this.audit.record({
@@ -99,7 +99,7 @@ export class UsersService {
         result: 'success',
         targetType: 'user',
         targetId: id,
-        detail: `${user.username}：${describeGrants(user.roles ?? [])} → ${describeGrants(roles)}`,
+        detail: `${user.username}：${await this.describeGrants(user.roles ?? [])} → ${await this.describeGrants(roles)}`,
       });
     if (req.disabled !== undefined && req.disabled !== user.disabled) {
       await this.audit.record({
@@ -173,13 +173,25 @@ export class UsersService {
       if (d.disabled) throw conflict(`部门「${d.name}」已停用，不能授予其范围的角色`, 'Department disabled');
     }
   }
+
+  /** Grants as the auditor reads them: 信息员（东城分局）、初审（宣传处）. */
+  private async describeGrants(
+    grants: ReadonlyArray<Pick<RoleGrant, 'role' | 'departmentId'>>,
+  ): Promise<string> {
+    if (grants.length === 0) return '无角色';
+    const ids = [...new Set(grants.map((g) => g.departmentId))];
+    const names = new Map((await this.departmentsRepo.findByIds(ids)).map((d) => [d.id, d.name]));
+    return grants
+      .map((g) => `${roleLabels[g.role]}（${names.get(g.departmentId) ?? `#${g.departmentId}`}）`)
+      .sort()
+      .join('、');
+  }
 }
 
-function describeGrants(grants: ReadonlyArray<Pick<RoleGrant, 'role' | 'departmentId'>>): string {
-  return (
-    grants
-      .map((g) => `${g.role}@${g.departmentId}`)
-      .sort()
-      .join(',') || '无角色'
-  );
+/** Grants compared as a set, whatever their order. */
+function grantsKey(grants: ReadonlyArray<Pick<RoleGrant, 'role' | 'departmentId'>>): string {
+  return grants
+    .map((g) => `${g.role}@${g.departmentId}`)
+    .sort()
+    .join(',');
 }
