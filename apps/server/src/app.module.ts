@@ -17,6 +17,7 @@ import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BootstrapModule } from './modules/bootstrap/bootstrap.module';
+import { CollectionModule } from './modules/collection/collection.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
@@ -67,6 +68,7 @@ export class AppModule {
         SettingsModule,
         AuditModule,
         JobsModule.forRole(worker),
+        CollectionModule.forRole({ api, worker }),
         ...(api ? apiImports(config) : []),
       ],
       providers: api

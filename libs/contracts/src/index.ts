@@ -8,5 +8,6 @@ export * from './users';
 export * from './audit';
 export * from './health';
 export * from './channels';
+export * from './collection';
 export * from './accounts';
 export * from './publications';

@@ -65,6 +65,60 @@ describe.each(testEngines())('job leases on %s', (engine) => {
     expect(await ctx.ds.getRepository(JobEntity).count()).toBe(2);
   });
 
+  it('gives a dedupe key back when its job ends, so the same work can be queued again', async () => {
+    const h = new JobHandlers();
+    h.register('poll', { run: () => Promise.resolve() });
+    h.register('broken', { run: () => Promise.reject(new Error('no')) });
+    await repo.enqueue(
+      [
+        { name: 'poll', dedupeKey: 'poll:1' },
+        { name: 'broken', dedupeKey: 'broken:1', maxAttempts: 1 },
+      ],
+      clock.now(),
+    );
+    expect(await repo.hasPending('poll:1')).toBe(true);
+    await runner(h).drain();
+    expect(await repo.hasPending('poll:1')).toBe(false);
+    expect(await repo.hasPending('broken:1')).toBe(false);
+    await repo.enqueue([{ name: 'poll', dedupeKey: 'poll:1' }], clock.now());
+    expect(await ctx.ds.getRepository(JobEntity).countBy({ status: 'queued' })).toBe(1);
+  });
+
+  it('prepares outside the transaction and hands the result to run; follow-up jobs commit with it', async () => {
+    const h = new JobHandlers();
+    const seen: string[] = [];
+    h.register<string>('two-phase', {
+      prepare: (job) => Promise.resolve(`prepared ${job.id}`),
+      run: async (job, tx, prepared) => {
+        seen.push(prepared);
+        // The key of the running job is free inside its own completion: the next page takes it.
+        await repo.enqueue([{ name: 'next', dedupeKey: 'chain:1' }], clock.now(), tx);
+        if (job.attempts === 1) throw new Error('fails after enqueueing');
+      },
+    });
+    h.register('next', { run: () => Promise.resolve(void seen.push('next')) });
+    await repo.enqueue([{ name: 'two-phase', dedupeKey: 'chain:1' }], clock.now());
+    const r = runner(h);
+    await r.drain();
+    // The failed attempt's follow-up was rolled back with it.
+    expect(seen).toHaveLength(1);
+    expect(await ctx.ds.getRepository(JobEntity).countBy({ name: 'next' })).toBe(0);
+    clock.advance(10_000);
+    await r.drain();
+    await r.drain();
+    expect(seen).toEqual([seen[0], seen[0], 'next']);
+    expect(seen[0]).toMatch(/^prepared \d+$/);
+  });
+
+  it('forgets finished jobs after their retention', async () => {
+    await repo.enqueue([{ name: 'probe' }, { name: 'probe' }], clock.now());
+    await runner(recording()).drain();
+    await repo.purgeFinished(new Date(clock.now().getTime() - 1000), clock.now());
+    expect(await ctx.ds.getRepository(JobEntity).count()).toBe(2);
+    await repo.purgeFinished(new Date(clock.now().getTime() + 1000), clock.now());
+    expect(await ctx.ds.getRepository(JobEntity).count()).toBe(0);
+  });
+
   it('takes over the job of a worker whose lease expired, and fences the late completion', async () => {
     await repo.enqueue([{ name: 'probe' }], clock.now());
     const [job] = await repo.claim('dead-worker', 10, clock.now(), 5_000);

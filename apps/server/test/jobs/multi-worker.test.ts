@@ -1,30 +1,20 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobsRepository } from '../../src/modules/jobs/jobs.repository';
 import { migratedDataSource, testEngines } from '../support/engines';
+import { startWorkerProcess, until } from '../support/worker-process';
 
 const JOBS = 10_000;
 const WORKERS = 4;
 const script = join(__dirname, '../support/job-worker-process.ts');
 
 function startWorker(url: string, handlerDelayMs: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, DATABASE_URL: url, LEASE_MS: '3000', HANDLER_DELAY_MS: String(handlerDelayMs) },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  return startWorkerProcess(script, {
+    DATABASE_URL: url,
+    LEASE_MS: '3000',
+    HANDLER_DELAY_MS: String(handlerDelayMs),
   });
-  return new Promise((resolve, reject) => {
-    child.stdout.once('data', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`worker exited early with ${code}`)));
-  });
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 // The lease mechanism's promise on the production engine: MariaDB with FOR UPDATE SKIP LOCKED.

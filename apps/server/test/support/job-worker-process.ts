@@ -8,6 +8,7 @@ import { createDataSource } from '../../src/database/data-source';
 import { JobHandlers } from '../../src/modules/jobs/job-handlers';
 import { JobRunner } from '../../src/modules/jobs/job-runner';
 import { JobsRepository } from '../../src/modules/jobs/jobs.repository';
+import { drainForever, runWorker } from './worker-process';
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL!;
@@ -21,18 +22,7 @@ async function main(): Promise<void> {
   });
   const runner = new JobRunner(new JobsRepository(ds), handlers, new Clock());
   runner.options = { batchSize: 20, leaseMs: Number(process.env.LEASE_MS ?? 3000) };
-  process.stdout.write('ready\n');
-  // Like the worker role's tick: a failed claim is logged and the next tick tries again.
-  for (;;) {
-    const ran = await runner.drain().catch((err: unknown) => {
-      console.error(err);
-      return 0;
-    });
-    if (ran === 0) await new Promise((r) => setTimeout(r, 50));
-  }
+  await drainForever(runner);
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runWorker(main);

@@ -2,6 +2,7 @@ export * from './account.entity';
 export * from './audit-log.entity';
 export * from './collect-cursor.entity';
 export * from './column.entity';
+export * from './history-import.entity';
 export * from './department.entity';
 export * from './interaction.entity';
 export * from './job.entity';

@@ -1,10 +1,16 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { InstantColumn } from '../columns';
 import { PublicationEntity } from './publication.entity';
 
-/** Counts of one publication as read at one time; figures use the latest snapshot. null = not reported. */
+/**
+ * Counts of one publication as read at one time. null = not reported. Two kinds of rows:
+ * - `day` null: running totals at `takenAt` (Weibo counts); a new row per reading, figures use the latest.
+ * - `day` set (YYYY-MM-DD, Asia/Shanghai): that day's increments (WeChat datacube, portal page views); one row
+ *   per publication and day, replaced when the day is read again, so totals are the sum over days.
+ */
 @Entity('metric_snapshots')
 @Index('idx_metric_snapshots_publication_taken', ['publicationId', 'takenAt'])
+@Unique('uq_metric_snapshots_publication_day', ['publicationId', 'day'])
 export class MetricSnapshotEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
@@ -18,6 +24,9 @@ export class MetricSnapshotEntity {
 
   @InstantColumn()
   takenAt: Date;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  day: string | null;
 
   @Column({ type: 'int', nullable: true })
   reads: number | null;

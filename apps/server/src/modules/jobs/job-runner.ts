@@ -60,8 +60,9 @@ export class JobRunner {
     const handler = this.handlers.get(job.name);
     try {
       if (!handler) throw new Error(`no handler for job ${job.name}`);
+      const prepared = await handler.prepare(job);
       const completed = await this.repo.complete(job, this.workerId, this.clock.now(), (tx) =>
-        handler.run(job, tx),
+        handler.run(job, tx, prepared),
       );
       if (!completed)
         this.logger.warn({ jobId: job.id, name: job.name }, 'lease lost; another worker has the job');
@@ -83,6 +84,11 @@ export class JobRunner {
       );
       await this.repo.release(job, this.workerId, message.slice(0, 2000), retry, this.clock.now());
     }
+  }
+
+  purgeFinished(): Promise<void> {
+    const now = this.clock.now().getTime();
+    return this.repo.purgeFinished(new Date(now - 86_400_000), new Date(now - 30 * 86_400_000));
   }
 
   async heartbeat(): Promise<void> {

@@ -20,8 +20,12 @@ const DUE = `((j.status = 'queued' AND j.run_at <= :now) OR (j.status = 'running
 export class JobsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** Enqueues jobs; a job whose dedupe key is already queued is left as it is. */
-  async enqueue(jobs: NewJob[], now: Date): Promise<void> {
+  /**
+   * Enqueues jobs; a job whose dedupe key is already queued or running is left as it is. A finished job
+   * gives its key back (complete, release), so the same work can be enqueued again later (the next poll).
+   * Pass the job's transaction as `em` to enqueue follow-up work that commits with the job's effects.
+   */
+  async enqueue(jobs: NewJob[], now: Date, em: EntityManager = this.ds.manager): Promise<void> {
     if (jobs.length === 0) return;
     const rows = jobs.map((j) => ({
       name: j.name,
@@ -31,14 +35,12 @@ export class JobsRepository {
       maxAttempts: j.maxAttempts ?? 5,
       status: 'queued' as const,
     }));
-    await this.ds
-      .createQueryBuilder()
-      .insert()
-      .into(JobEntity)
-      .values(rows)
-      .orIgnore()
-      .updateEntity(false)
-      .execute();
+    const insert = () =>
+      em.createQueryBuilder().insert().into(JobEntity).values(rows).orIgnore().updateEntity(false).execute();
+    // Workers ticking at once insert the same dedupe keys: InnoDB may pick one as a deadlock victim. On its
+    // own the statement is simply run again; inside a caller's transaction the whole transaction is (complete).
+    if (em === this.ds.manager) await retryOnDeadlock(insert);
+    else await insert();
   }
 
   /**
@@ -109,7 +111,7 @@ export class JobsRepository {
         const res = await tx
           .createQueryBuilder()
           .update(JobEntity)
-          .set({ status: 'done', finishedAt: now, leaseOwner: null, leaseExpiresAt: null })
+          .set({ status: 'done', finishedAt: now, leaseOwner: null, leaseExpiresAt: null, dedupeKey: null })
           .where('id = :id AND lease_owner = :owner AND status = :running', {
             id: job.id,
             owner,
@@ -137,9 +139,34 @@ export class JobsRepository {
       .set(
         retryAt
           ? { status: 'queued', runAt: retryAt, leaseOwner: null, leaseExpiresAt: null, lastError: error }
-          : { status: 'failed', finishedAt: now, leaseOwner: null, leaseExpiresAt: null, lastError: error },
+          : {
+              status: 'failed',
+              finishedAt: now,
+              leaseOwner: null,
+              leaseExpiresAt: null,
+              lastError: error,
+              dedupeKey: null,
+            },
       )
       .where('id = :id AND lease_owner = :owner', { id: job.id, owner })
+      .execute();
+  }
+
+  /** Whether a job with this dedupe key is waiting or running (keys are given back when a job ends). */
+  async hasPending(dedupeKey: string, em: EntityManager = this.ds.manager): Promise<boolean> {
+    return (await em.getRepository(JobEntity).countBy({ dedupeKey })) > 0;
+  }
+
+  /** Forgets jobs that ended before the given instants: the table is a queue, not an archive. */
+  async purgeFinished(doneBefore: Date, failedBefore: Date): Promise<void> {
+    await this.ds
+      .createQueryBuilder()
+      .delete()
+      .from(JobEntity)
+      .where(`(status = 'done' AND finished_at < :done) OR (status = 'failed' AND finished_at < :failed)`, {
+        done: toDbInstant(this.ds, doneBefore),
+        failed: toDbInstant(this.ds, failedBefore),
+      })
       .execute();
   }
 

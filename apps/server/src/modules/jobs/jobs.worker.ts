@@ -22,6 +22,15 @@ export class JobsWorker implements OnApplicationShutdown {
     await this.runner.heartbeat().catch((err: unknown) => this.logger.error({ err }, 'heartbeat failed'));
   }
 
+  /** Finished collector polls alone add thousands of rows an hour; failed jobs stay a month for inspection. */
+  @Interval('jobs.purge', 3_600_000)
+  async purge(): Promise<void> {
+    if (this.stopping) return;
+    await this.runner
+      .purgeFinished()
+      .catch((err: unknown) => this.logger.error({ err }, 'purging jobs failed'));
+  }
+
   onApplicationShutdown(): void {
     this.stopping = true;
   }

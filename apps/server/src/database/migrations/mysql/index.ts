@@ -2,5 +2,6 @@ import { Utf8mb4Default1795334729345 } from './1795334729345-Utf8mb4Default';
 import { Initial1795334729346 } from './1795334729346-Initial';
 import { AuditLogAppendOnly1795334729347 } from './1795334729347-AuditLogAppendOnly';
 import { AddAccounts1795459451857 } from './1795459451857-AddAccounts';
+import { AddCollection1795461485756 } from './1795461485756-AddCollection';
 
-export const mysqlMigrations = [Utf8mb4Default1795334729345, Initial1795334729346, AuditLogAppendOnly1795334729347, AddAccounts1795459451857];
+export const mysqlMigrations = [Utf8mb4Default1795334729345, Initial1795334729346, AuditLogAppendOnly1795334729347, AddAccounts1795459451857, AddCollection1795461485756];

@@ -1,5 +1,6 @@
 import { Initial1795334729346 } from './1795334729346-Initial';
 import { AuditLogAppendOnly1795334729347 } from './1795334729347-AuditLogAppendOnly';
 import { AddAccounts1795459451857 } from './1795459451857-AddAccounts';
+import { AddCollection1795461485756 } from './1795461485756-AddCollection';
 
-export const sqliteMigrations = [Initial1795334729346, AuditLogAppendOnly1795334729347, AddAccounts1795459451857];
+export const sqliteMigrations = [Initial1795334729346, AuditLogAppendOnly1795334729347, AddAccounts1795459451857, AddCollection1795461485756];
