@@ -11,6 +11,7 @@ import { configureHttp } from './http-setup';
 import { BootstrapService, type Credentials } from './modules/bootstrap/bootstrap.service';
 import { DemoChannels } from './modules/demo/demo-channels';
 import { migrate, waitForMigrations } from './modules/bootstrap/migrator';
+import { SafetyDictionarySeeder } from './modules/safety/safety-seeder';
 
 export interface StartedApp {
   /** The HTTP application in the api and all roles; a plain context for a worker. */
@@ -41,6 +42,7 @@ export async function startApp(config: AppConfig, clock?: Clock): Promise<Starte
   configureHttp(http, config);
   await migrate(http.get(DataSource));
   const issued = await http.get(BootstrapService).firstStart();
+  await http.get(SafetyDictionarySeeder).seedOnce();
   await http.get(DemoChannels).connectOnce();
   await http.listen(config.port, config.host);
   return { app: http, http, issued };

@@ -17,10 +17,13 @@ import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BootstrapModule } from './modules/bootstrap/bootstrap.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 import { CollectionModule } from './modules/collection/collection.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { PostsModule } from './modules/posts/posts.module';
+import { SafetyModule } from './modules/safety/safety.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -41,6 +44,8 @@ function apiImports(config: AppConfig) {
     DepartmentsModule,
     UsersModule,
     AccountsModule,
+    PostsModule,
+    CalendarModule,
     HealthModule,
     BootstrapModule,
     ...(config.webDist
@@ -68,6 +73,7 @@ export class AppModule {
         SettingsModule,
         AuditModule,
         JobsModule.forRole(worker),
+        SafetyModule,
         CollectionModule.forRole({ api, worker }),
         ...(api ? apiImports(config) : []),
       ],

@@ -20,6 +20,10 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   app.use(cookieParser());
   // Parsed here rather than by Nest so a malformed or oversized body gets the same JSON error as the rest.
   app.use(express.json({ limit: '1mb' }));
+  // A dictionary file may be posted as it is (POST /api/safety/dictionary/import).
+  app.use(express.text({ type: 'text/plain', limit: '4mb' }));
+  // WeChat pushes followers' messages as XML (POST /api/channels/wechat/:id/push).
+  app.use(express.text({ type: ['text/xml', 'application/xml'], limit: '1mb' }));
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
     const status = statusOf(err);
     if (status === undefined) return next(err);

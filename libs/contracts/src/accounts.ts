@@ -61,7 +61,24 @@ export const channelSecretKeys = {
   portal: ['apiKey'],
   feed: [],
 } as const satisfies Record<Channel, readonly string[]>;
-export type ChannelSecretKey = (typeof channelSecretKeys)[Channel][number];
+
+/**
+ * Secrets a channel works without: WeChat's push token (服务器配置 → 令牌 Token), needed only to receive the
+ * messages followers send, which WeChat pushes to us signed with it.
+ */
+export const channelOptionalSecretKeys = {
+  weibo: [],
+  wechat: ['pushToken'],
+  portal: [],
+  feed: [],
+} as const satisfies Record<Channel, readonly string[]>;
+export type ChannelSecretKey =
+  (typeof channelSecretKeys)[Channel][number] | (typeof channelOptionalSecretKeys)[Channel][number];
+
+/** Every secret an account of the channel can hold, required ones first. */
+export function channelSecretFields(channel: Channel): readonly ChannelSecretKey[] {
+  return [...channelSecretKeys[channel], ...channelOptionalSecretKeys[channel]];
+}
 
 /**
  * Whether a person must obtain an access token for the account (Weibo: OAuth or entered by hand). WeChat's
@@ -188,7 +205,7 @@ export function channelFieldIssues(
       for (const i of parsed.error.issues)
         issues.push({ path: ['settings', ...i.path.map(String)], message: i.message });
   }
-  const allowed: readonly string[] = channelSecretKeys[channel];
+  const allowed: readonly string[] = channelSecretFields(channel);
   for (const key of Object.keys(secrets ?? {}))
     if (!allowed.includes(key)) issues.push({ path: ['secrets', key], message: '该渠道没有这项凭据' });
   return issues;

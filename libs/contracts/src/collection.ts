@@ -48,3 +48,18 @@ export type AccountImportState = z.infer<typeof accountImportStateSchema>;
 /** 立即采集: the streams whose collection was queued (backoff cleared). */
 export const collectNowResponseSchema = z.object({ streams: z.array(z.string()) });
 export type CollectNowResponse = z.infer<typeof collectNowResponseSchema>;
+
+/**
+ * WeChat's message push (服务器配置, plaintext mode) calls our endpoint with these query parameters, signed with
+ * the account's push token; the handshake adds `echostr`, which we answer as it is.
+ */
+export const wechatPushQuerySchema = z.object({
+  signature: z.string().regex(/^[0-9a-f]{40}$/i, 'signature 应为 40 位十六进制'),
+  timestamp: z.string().regex(/^\d{1,12}$/, 'timestamp 应为数字'),
+  nonce: z.string().min(1).max(64),
+  echostr: z.string().max(256).optional(),
+  openid: z.string().max(128).optional(),
+  encrypt_type: z.string().optional(),
+  msg_signature: z.string().optional(),
+});
+export type WechatPushQuery = z.infer<typeof wechatPushQuerySchema>;

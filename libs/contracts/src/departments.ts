@@ -9,6 +9,8 @@ export const departmentSchema = z.object({
   disabled: z.boolean(),
   /** Depth in the tree, 0 for the root. */
   depth: z.number().int(),
+  /** 审核级数 of the department's posts: 2 (初审、终审) or 3 (三审三校). */
+  reviewLevels: z.number().int(),
 });
 export type Department = z.infer<typeof departmentSchema>;
 
@@ -23,6 +25,7 @@ export const updateDepartmentRequestSchema = z
     name: departmentName.optional(),
     parentId: z.number().int().positive().optional(),
     disabled: z.boolean().optional(),
+    reviewLevels: z.union([z.literal(2), z.literal(3)]).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: '没有要修改的内容' });
 export type UpdateDepartmentRequest = z.infer<typeof updateDepartmentRequestSchema>;

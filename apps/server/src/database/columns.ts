@@ -14,3 +14,18 @@ export function CreatedAtColumn() {
 export function UpdatedAtColumn() {
   return UpdateDateColumn({ type: 'datetime', precision: 6 });
 }
+
+/** Properties declared with LongTextColumn, as "Entity.property". */
+export const longTextColumns = new Set<string>();
+
+/**
+ * Text that may outgrow MySQL's TEXT (64 KB): article HTML and snapshots. SQLite has one TEXT type of any
+ * size, MySQL needs MEDIUMTEXT; the entity cannot know the engine, so it is declared TEXT and
+ * widenLongText (data-source.ts) turns it into MEDIUMTEXT on MySQL/MariaDB once the metadata is built.
+ */
+export function LongTextColumn(options: Omit<ColumnOptions, 'type'> = {}): PropertyDecorator {
+  return (target, property) => {
+    longTextColumns.add(`${target.constructor.name}.${String(property)}`);
+    Column({ type: 'text', ...options })(target, property);
+  };
+}

@@ -2,6 +2,7 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 import { type DatabaseConfig } from '../config/app-config';
+import { longTextColumns } from './columns';
 import { entities } from './entity-list';
 import { mysqlMigrations } from './migrations/mysql';
 import { sqliteMigrations } from './migrations/sqlite';
@@ -64,7 +65,16 @@ function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
 /** An initialised DataSource; the one way the app, scripts and tests open the database. */
 export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
   const ds = await new DataSource(options).initialize();
-  return ds.options.type === 'better-sqlite3' ? serialiseSqliteAccess(ds) : ds;
+  if (ds.options.type === 'better-sqlite3') return serialiseSqliteAccess(ds);
+  widenLongText(ds);
+  return ds;
+}
+
+/** MySQL's TEXT holds 64 KB; the columns declared with LongTextColumn get MEDIUMTEXT (16 MB) there. */
+function widenLongText(ds: DataSource): void {
+  for (const meta of ds.entityMetadatas)
+    for (const column of meta.columns)
+      if (longTextColumns.has(`${meta.targetName}.${column.propertyName}`)) column.type = 'mediumtext';
 }
 
 export async function createDataSource(db: DatabaseConfig): Promise<DataSource> {

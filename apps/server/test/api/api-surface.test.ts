@@ -78,7 +78,7 @@ describe.each(testEngines())('API surface on %s', (engine) => {
     const page = await t.client().get<string>('/calendar/2026-11');
     expect(page.status).toBe(200);
     expect(page.body).toMatch(/阳光政务新媒体运营台/);
-    const api = await t.client().get('/api/calendar');
+    const api = await t.client().get('/api/no-such-route');
     expect(api.status).toBe(404);
     expect(api.body).toMatchObject({ code: 'NOT_FOUND' });
   });

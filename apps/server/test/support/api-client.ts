@@ -19,11 +19,12 @@ export class ApiClient {
     path: string,
     body?: unknown,
     raw?: string,
+    contentType = 'application/json',
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = {};
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrfToken) headers[csrfHeader] = this.csrfToken;
-    if (body !== undefined || raw !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined || raw !== undefined) headers['content-type'] = contentType;
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers,
@@ -49,6 +50,13 @@ export class ApiClient {
   }
   patch<T = unknown>(path: string, body: unknown) {
     return this.request<T>('PATCH', path, body);
+  }
+  delete<T = unknown>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
+  /** A body sent as it is, e.g. a text/plain file. */
+  postRaw<T = unknown>(path: string, raw: string, contentType: string) {
+    return this.request<T>('POST', path, undefined, raw, contentType);
   }
 
   async login(username: string, password: string): Promise<ApiResponse<Session>> {

@@ -1,5 +1,8 @@
 import {
+  accountImportStateSchema,
   accountSchema,
+  collectNowResponseSchema,
+  historyImportSchema,
   connectionTestResultSchema,
   oauthAuthorizeResponseSchema,
   portalColumnSchema,
@@ -45,3 +48,15 @@ export const createColumn = (accountId: number, body: CreateColumnRequest, optio
 
 export const updateColumn = (accountId: number, id: number, body: UpdateColumnRequest, options?: Options) =>
   http.patch(`/accounts/${accountId}/columns/${id}`, body, portalColumnSchema, options);
+
+/** 导入历史: 202 with the new run; 409 while one is running (or the account is disabled). */
+export const startImport = (id: number, options?: Options) =>
+  http.post(`/accounts/${id}/import`, undefined, historyImportSchema, options);
+
+/** The account's latest history import, or null before the first. */
+export const importState = (id: number, options?: Options) =>
+  http.get(`/accounts/${id}/import`, accountImportStateSchema, options);
+
+/** 立即采集: clears the backoff and queues every stream of the account now. */
+export const collectNow = (id: number) =>
+  http.post(`/accounts/${id}/collect`, undefined, collectNowResponseSchema);

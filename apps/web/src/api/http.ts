@@ -69,7 +69,10 @@ export function createHttpClient(config: HttpClientConfig) {
     const token = method === 'GET' ? undefined : hooks.csrfToken();
     if (token) headers[csrfHeader] = token;
     const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal };
-    if (options.body !== undefined) {
+    if (options.body instanceof FormData) {
+      // The browser writes the multipart boundary into Content-Type itself.
+      init.body = options.body;
+    } else if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(options.body);
     }

@@ -9,7 +9,27 @@ const builtViews = {
   organization: () => import('@/views/organization/organization-view.vue'),
   audit: () => import('@/views/audit/audit-view.vue'),
   channels: () => import('@/views/accounts/accounts-view.vue'),
+  safety: () => import('@/views/safety/safety-view.vue'),
+  posts: () => import('@/views/posts/posts-view.vue'),
+  review: () => import('@/views/review/review-queue-view.vue'),
+  calendar: () => import('@/views/calendar/calendar-view.vue'),
 } as const;
+
+/** Pages below a section (one post, one review), guarded by their section's roles. */
+const detailRoutes: RouteRecordRaw[] = [
+  {
+    path: 'posts/:id(\\d+|new)',
+    name: 'post',
+    component: () => import('@/views/posts/post-composer-view.vue'),
+    meta: { section: 'posts' },
+  },
+  {
+    path: 'review/:id(\\d+)',
+    name: 'review-post',
+    component: () => import('@/views/review/review-post-view.vue'),
+    meta: { section: 'review' },
+  },
+];
 
 const sectionRoutes: RouteRecordRaw[] = sectionKeys.map((key) => ({
   path: sections[key].path.replace(/^\//, ''),
@@ -36,6 +56,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/components/layout/app-layout.vue'),
     children: [
       ...sectionRoutes,
+      ...detailRoutes,
       { path: 'forbidden', name: 'forbidden', component: () => import('@/views/errors/forbidden-view.vue') },
       {
         path: ':pathMatch(.*)*',

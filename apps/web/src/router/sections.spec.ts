@@ -17,8 +17,8 @@ describe('sections by role', () => {
     }
   });
 
-  it('gives the admin users, departments, accounts and columns, but no content or audit', () => {
-    expect(keysFor('admin')).toEqual(['home', 'channels', 'organization']);
+  it('gives the admin users, departments, accounts, columns and the 敏感词库, but no content or audit', () => {
+    expect(keysFor('admin')).toEqual(['home', 'channels', 'organization', 'safety']);
   });
 
   it('gives an editor the content sections, but not review, reports or administration', () => {

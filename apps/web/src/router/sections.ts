@@ -16,6 +16,7 @@ export const sectionKeys = [
   'reports',
   'channels',
   'organization',
+  'safety',
   'audit',
 ] as const;
 export type SectionKey = (typeof sectionKeys)[number];
@@ -35,10 +36,10 @@ export const sections: Record<SectionKey, Section> = {
     key: 'calendar',
     path: '/calendar',
     roles: ['editor', 'reviewer', 'approver', 'leader'],
-    built: false,
+    built: true,
   },
-  posts: { key: 'posts', path: '/posts', roles: ['editor', 'reviewer', 'approver'], built: false },
-  review: { key: 'review', path: '/review', roles: ['reviewer', 'approver'], built: false },
+  posts: { key: 'posts', path: '/posts', roles: ['editor', 'reviewer', 'approver'], built: true },
+  review: { key: 'review', path: '/review', roles: ['reviewer', 'approver'], built: true },
   inbox: { key: 'inbox', path: '/inbox', roles: ['editor', 'reviewer', 'approver', 'leader'], built: false },
   topics: {
     key: 'topics',
@@ -56,6 +57,8 @@ export const sections: Record<SectionKey, Section> = {
   // 账号矩阵: read by everyone who works with content or figures, changed by admins.
   channels: { key: 'channels', path: '/channels', roles: accountReaderRoles, built: true },
   organization: { key: 'organization', path: '/organization', roles: ['admin'], built: true },
+  // 敏感词库: the content-safety dictionaries apply to everyone's posts; only the admin maintains them.
+  safety: { key: 'safety', path: '/safety', roles: ['admin'], built: true },
   audit: { key: 'audit', path: '/audit', roles: ['auditor'], built: true },
 };
 

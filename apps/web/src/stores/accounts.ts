@@ -15,6 +15,10 @@ import { useSessionStore } from './session';
 
 /** Errors a form shows next to its fields rather than as a toast. */
 const formErrors = { handles: ['VALIDATION_FAILED', 'CONFLICT'] as const };
+/** A progress dialog shows why it stopped following an import; a lost session still goes to the login page. */
+const progressErrors = {
+  handles: ['FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED', 'INTERNAL', 'NETWORK'] as const,
+};
 
 export const useAccountsStore = defineStore('accounts', () => {
   const items = ref<Account[]>([]);
@@ -91,6 +95,23 @@ export const useAccountsStore = defineStore('accounts', () => {
     return account;
   }
 
+  /** 导入历史. A 409 (a run in progress, or a disabled account) is the caller's to explain. */
+  function startImport(id: number) {
+    return accountsApi.startImport(id, { handles: ['CONFLICT'] });
+  }
+
+  /** The account's latest history import, or null before the first. */
+  async function latestImport(id: number) {
+    return (await accountsApi.importState(id, progressErrors)).latest;
+  }
+
+  /** 立即采集. The list is read again: the account's backoff is gone. */
+  async function collectNow(id: number) {
+    const queued = await accountsApi.collectNow(id);
+    await load();
+    return queued;
+  }
+
   async function loadColumns(accountId: number) {
     columns.value = [];
     columns.value = await accountsApi.listColumns(accountId);
@@ -124,6 +145,9 @@ export const useAccountsStore = defineStore('accounts', () => {
     test,
     startOAuth,
     finishOAuth,
+    startImport,
+    latestImport,
+    collectNow,
     loadColumns,
     saveColumn,
     setColumnDisabled,

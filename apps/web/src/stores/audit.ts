@@ -1,7 +1,8 @@
 import type { AuditAction, AuditEntry, AuditResult } from '@sunlight/contracts';
 import { defineStore } from 'pinia';
-import { reactive, ref } from 'vue';
+import { reactive } from 'vue';
 import * as auditApi from '@/api/audit';
+import { usePagedList } from '@/composables/use-paged-list';
 
 export interface AuditFilters {
   username: string;
@@ -20,34 +21,16 @@ const emptyFilters = (): AuditFilters => ({
 
 export const useAuditStore = defineStore('audit', () => {
   const filters = reactive<AuditFilters>(emptyFilters());
-  const paging = reactive({ page: 1, pageSize: 50 });
-  const items = ref<AuditEntry[]>([]);
-  const total = ref(0);
-  const loading = ref(false);
-
-  async function load() {
-    loading.value = true;
-    try {
-      const page = await auditApi.listAudit({
-        username: filters.username.trim() || undefined,
-        action: filters.action,
-        result: filters.result,
-        from: filters.range?.[0],
-        to: filters.range?.[1],
-        page: paging.page,
-        pageSize: paging.pageSize,
-      });
-      items.value = page.items;
-      total.value = page.total;
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  function search() {
-    paging.page = 1;
-    return load();
-  }
+  const { paging, items, total, loading, load, search } = usePagedList<AuditEntry>((page) =>
+    auditApi.listAudit({
+      username: filters.username.trim() || undefined,
+      action: filters.action,
+      result: filters.result,
+      from: filters.range?.[0],
+      to: filters.range?.[1],
+      ...page,
+    }),
+  );
 
   function reset() {
     Object.assign(filters, emptyFilters());

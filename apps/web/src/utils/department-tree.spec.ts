@@ -8,6 +8,7 @@ const dept = (id: number, name: string, parentId: number | null, depth = 0): Dep
   parentId,
   depth,
   disabled: false,
+  reviewLevels: 2,
 });
 
 const city = [

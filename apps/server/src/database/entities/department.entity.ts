@@ -28,6 +28,10 @@ export class DepartmentEntity {
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 
+  /** 审核级数 of the department's posts: 2 (初审、终审) or 3 (三审三校). */
+  @Column({ type: 'int', default: 2 })
+  reviewLevels: number;
+
   @CreatedAtColumn()
   createdAt: Date;
 

@@ -5,9 +5,10 @@ import {
   type PublicationStatus,
 } from '@sunlight/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { CreatedAtColumn, InstantColumn, UpdatedAtColumn } from '../columns';
+import { CreatedAtColumn, InstantColumn, LongTextColumn, UpdatedAtColumn } from '../columns';
 import { AccountEntity } from './account.entity';
 import { ColumnEntity } from './column.entity';
+import { PostEntity } from './post.entity';
 
 /**
  * 发布记录: one post on one account, sent by Sunlight or imported from the account's own timeline. Imported
@@ -17,6 +18,7 @@ import { ColumnEntity } from './column.entity';
 @Entity('publications')
 @Unique('uq_publications_account_external', ['accountId', 'externalId'])
 @Index('idx_publications_account_status_time', ['accountId', 'status', 'publishedAt'])
+@Index('idx_publications_status_due', ['status', 'dueAt'])
 export class PublicationEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
@@ -28,9 +30,13 @@ export class PublicationEntity {
   @JoinColumn({ name: 'account_id' })
   account?: AccountEntity;
 
-  /** The post it came from; a plain column until posts exist (the publishing work adds the key). */
+  /** The post it was sent from; null for imported rows. */
   @Column({ type: 'int', nullable: true })
   postId: number | null;
+
+  @ManyToOne(() => PostEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'post_id' })
+  post?: PostEntity | null;
 
   @Column({ type: 'int', nullable: true })
   columnId: number | null;
@@ -71,6 +77,14 @@ export class PublicationEntity {
 
   @InstantColumn({ nullable: true })
   publishedAt: Date | null;
+
+  /** Sent rows: when the dispatcher should send it (claimed by status + due time). */
+  @InstantColumn({ nullable: true })
+  dueAt: Date | null;
+
+  /** Sent rows: the PublicationPayload (libs/contracts) frozen at approval, as JSON. */
+  @LongTextColumn({ nullable: true })
+  payload: string | null;
 
   /** For a forward (转发): the external id of what was reposted. */
   @Column({ type: 'varchar', length: 128, nullable: true })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { channelSecretKeys, type SetCredentialsRequest } from '@sunlight/contracts';
+import { channelSecretFields, channelSecretKeys, type SetCredentialsRequest } from '@sunlight/contracts';
 import { conflict } from '../../common/app-error';
 import { SecretBox, SecretBoxError } from '../../common/secret-box';
 import { type ChannelAccount } from '../../channels/channel.interface';
@@ -38,7 +38,7 @@ export class AccountCredentials {
   /** Which of the channel's secrets are stored (已设置/未设置), without decrypting anything. */
   secretsSet(a: Pick<AccountEntity, 'channel' | 'secretKeys'>): Record<string, boolean> {
     const stored = new Set(a.secretKeys.split(',').filter(Boolean));
-    return Object.fromEntries(channelSecretKeys[a.channel].map((k) => [k, stored.has(k)]));
+    return Object.fromEntries(channelSecretFields(a.channel).map((k) => [k, stored.has(k)]));
   }
 
   openSecrets(a: Pick<AccountEntity, 'id' | 'secrets'>): Record<string, string> {

@@ -13,7 +13,10 @@ import { CollectionService } from './collection.service';
 import { CollectionWorker } from './collection.worker';
 import { HistoryImportRepository } from './history-import.repository';
 import { ImportPageHandler } from './import-page.handler';
+import { PushedMessagesRepository } from './pushed-messages.repository';
 import { RefreshTokenHandler } from './refresh-token.handler';
+import { WechatPushController } from './wechat-push.controller';
+import { WechatPushService } from './wechat-push.service';
 
 /**
  * 采集: polling every stream of every account, metrics, token refresh and history imports, as jobs on the
@@ -25,7 +28,7 @@ export class CollectionModule {
     return {
       module: CollectionModule,
       imports: [AccountsModule, ChannelsModule],
-      controllers: roles.api ? [CollectionController] : [],
+      controllers: roles.api ? [CollectionController, WechatPushController] : [],
       providers: [
         CollectionRepository,
         CollectionStateRepository,
@@ -38,6 +41,8 @@ export class CollectionModule {
         ImportPageHandler,
         CollectionJobs,
         CollectionAdminService,
+        PushedMessagesRepository,
+        WechatPushService,
         ...(roles.worker ? [CollectionWorker] : []),
       ],
       exports: [CollectionSchedule],

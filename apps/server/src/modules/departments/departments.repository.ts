@@ -54,7 +54,10 @@ export class DepartmentsRepository {
     });
   }
 
-  update(id: number, changes: Partial<Pick<DepartmentEntity, 'name' | 'disabled'>>): Promise<unknown> {
+  update(
+    id: number,
+    changes: Partial<Pick<DepartmentEntity, 'name' | 'disabled' | 'reviewLevels'>>,
+  ): Promise<unknown> {
     return this.repo().update(id, changes);
   }
 

@@ -11,7 +11,14 @@ import { AuditService } from '../audit/audit.service';
 import { DepartmentsRepository } from './departments.repository';
 
 export function toDepartment(d: DepartmentEntity): Department {
-  return { id: d.id, name: d.name, parentId: d.parentId, disabled: d.disabled, depth: d.depth };
+  return {
+    id: d.id,
+    name: d.name,
+    parentId: d.parentId,
+    disabled: d.disabled,
+    depth: d.depth,
+    reviewLevels: d.reviewLevels,
+  };
 }
 
 @Injectable()
@@ -69,6 +76,17 @@ export class DepartmentsService {
     if (req.parentId !== undefined && req.parentId !== d.parentId) await this.move(actor, d, req.parentId);
     if (req.disabled !== undefined && req.disabled !== d.disabled)
       await this.setDisabled(actor, d, req.disabled);
+    if (req.reviewLevels !== undefined && req.reviewLevels !== d.reviewLevels) {
+      await this.repo.update(id, { reviewLevels: req.reviewLevels });
+      await this.audit.record({
+        actor,
+        action: 'department.review_levels',
+        result: 'success',
+        targetType: 'department',
+        targetId: id,
+        detail: `${d.name}：${d.reviewLevels} → ${req.reviewLevels} 级`,
+      });
+    }
     return toDepartment((await this.repo.findById(id))!);
   }
 

@@ -9,6 +9,7 @@ import {
   Lock,
   OfficeBuilding,
   Stamp,
+  Warning,
   TrendCharts,
 } from '@element-plus/icons-vue';
 import type { Component } from 'vue';
@@ -25,5 +26,6 @@ export const sectionIcons: Record<SectionKey, Component> = {
   reports: Document,
   channels: Connection,
   organization: OfficeBuilding,
+  safety: Warning,
   audit: Lock,
 };

@@ -26,5 +26,6 @@ export default {
     route: '接口',
     account: '账号',
     column: '栏目',
+    safety_dictionary: '敏感词库',
   },
 };

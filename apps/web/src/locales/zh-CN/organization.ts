@@ -1,6 +1,10 @@
 export default {
   departments: {
     title: '部门',
+    reviewLevels: '审核级数',
+    reviewLevels2: '两级审核（初审、终审）',
+    reviewLevels3: '三审三校',
+    reviewLevelsDone: '已设置审核级数，之后提交的稿件按此审核',
     createChild: '新建下级部门',
     rename: '改名',
     move: '调整上级',

@@ -34,6 +34,7 @@ export default {
   },
   channels: { title: '账号与栏目' },
   organization: { title: '用户与部门' },
+  safety: { title: '敏感词库' },
   audit: { title: '审计日志' },
   comingSoonTitle: '功能建设中',
 };

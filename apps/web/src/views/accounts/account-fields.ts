@@ -1,5 +1,5 @@
 import {
-  channelSecretKeys,
+  channelSecretFields,
   channelSettingsSchemas,
   channelUsesUserToken,
   type Account,
@@ -25,7 +25,7 @@ export function settingFields(channel: Channel): SettingField[] {
 }
 
 export function secretFields(channel: Channel): readonly string[] {
-  return channelSecretKeys[channel];
+  return channelSecretFields(channel);
 }
 
 /** What the form holds; secrets start empty and are only sent when typed. */

@@ -10,6 +10,7 @@ const department = (id: number, name: string, parentId: number | null, depth: nu
   parentId,
   depth,
   disabled: false,
+  reviewLevels: 2,
 });
 
 const tree = buildDepartmentTree([

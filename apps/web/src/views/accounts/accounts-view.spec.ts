@@ -2,13 +2,13 @@ import type { Account, Department, Role, Session } from '@sunlight/contracts';
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useSessionStore } from '@/stores/session';
-import { account } from '@/testing/accounts';
+import { account, historyImport } from '@/testing/accounts';
 import { jsonResponse, mountView } from '@/testing/mount-view';
 import AccountsView from './accounts-view.vue';
 
 const departments: Department[] = [
-  { id: 1, name: '示范市公安局', parentId: null, depth: 0, disabled: false },
-  { id: 2, name: '东城分局', parentId: 1, depth: 1, disabled: false },
+  { id: 1, name: '示范市公安局', parentId: null, depth: 0, disabled: false, reviewLevels: 2 },
+  { id: 2, name: '东城分局', parentId: 1, depth: 1, disabled: false, reviewLevels: 2 },
 ];
 
 function session(role: Role, departmentId: number): Session {
@@ -82,9 +82,55 @@ describe('account matrix page', () => {
     expect(reader.find('[data-testid="account-edit-1"]').exists()).toBe(false);
     expect(reader.find('[data-testid="account-test-1"]').exists()).toBe(false);
     expect(reader.find('[data-testid="account-create-open"]').exists()).toBe(false);
+    expect(reader.find('[data-testid="account-import-1"]').exists()).toBe(false);
+    expect(reader.find('[data-testid="account-collect-1"]').exists()).toBe(false);
+    // A reader may follow an import but not start one.
+    expect(reader.find('[data-testid="account-import-progress-1"]').exists()).toBe(true);
     document.body.innerHTML = '';
     const admin = await mountWith('admin', 2, rows);
     expect(admin.find('[data-testid="account-edit-1"]').exists()).toBe(true);
     expect(admin.find('[data-testid="account-test-1"]').exists()).toBe(true);
+    expect(admin.find('[data-testid="account-import-1"]').text()).toBe('导入历史');
+    expect(admin.find('[data-testid="account-collect-1"]').text()).toBe('立即采集');
+    expect(admin.find('[data-testid="account-import-progress-1"]').exists()).toBe(false);
+  });
+
+  it('keeps 导入历史 and 立即采集 from an admin of another 分局', async () => {
+    const admin = await mountWith('admin', 2, [account({ id: 1, departmentId: 1 })]);
+    expect(admin.find('[data-testid="account-import-1"]').exists()).toBe(false);
+    expect(admin.find('[data-testid="account-collect-1"]').exists()).toBe(false);
+    expect(admin.find('[data-testid="account-import-progress-1"]').exists()).toBe(true);
+  });
+
+  it('queues 立即采集, and starts an import only after the admin confirms it', async () => {
+    const rows = [account({ id: 1, departmentId: 2, departmentName: '东城分局', name: '平安东城' })];
+    const wrapper = await mountWith('admin', 2, rows);
+    const posts: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string, init: RequestInit) => {
+        if (init.method === 'POST') posts.push(url);
+        if (url === '/api/accounts/1/collect')
+          return Promise.resolve(jsonResponse(202, { streams: ['timeline'] }));
+        if (url === '/api/accounts/1/import')
+          return Promise.resolve(jsonResponse(202, historyImport({ status: 'done', pages: 3 })));
+        return Promise.resolve(jsonResponse(200, url.startsWith('/api/departments') ? departments : rows));
+      }),
+    );
+
+    await wrapper.find('[data-testid="account-collect-1"]').trigger('click');
+    await flushPromises();
+    expect(posts).toEqual(['/api/accounts/1/collect']);
+    expect(document.body.textContent).toContain('采集任务已排队，稍后刷新可见最新采集时间');
+
+    await wrapper.find('[data-testid="account-import-1"]').trigger('click');
+    await flushPromises();
+    const box = document.querySelector('.el-message-box');
+    expect(box?.textContent).toContain('接入阳光之前发布的内容');
+    expect(posts).toEqual(['/api/accounts/1/collect']);
+    box?.querySelector<HTMLButtonElement>('.el-button--primary')?.click();
+    await flushPromises();
+    expect(posts).toEqual(['/api/accounts/1/collect', '/api/accounts/1/import']);
+    expect(document.querySelector('[data-testid="import-read"]')?.textContent).toContain('已读取 3 页');
   });
 });

@@ -3,5 +3,7 @@ import { Initial1795334729346 } from './1795334729346-Initial';
 import { AuditLogAppendOnly1795334729347 } from './1795334729347-AuditLogAppendOnly';
 import { AddAccounts1795459451857 } from './1795459451857-AddAccounts';
 import { AddCollection1795461485756 } from './1795461485756-AddCollection';
+import { AddSafety1795463323659 } from './1795463323659-AddSafety';
+import { AddPosts1795464650561 } from './1795464650561-AddPosts';
 
-export const mysqlMigrations = [Utf8mb4Default1795334729345, Initial1795334729346, AuditLogAppendOnly1795334729347, AddAccounts1795459451857, AddCollection1795461485756];
+export const mysqlMigrations = [Utf8mb4Default1795334729345, Initial1795334729346, AuditLogAppendOnly1795334729347, AddAccounts1795459451857, AddCollection1795461485756, AddSafety1795463323659, AddPosts1795464650561];
