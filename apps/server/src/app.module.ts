@@ -20,6 +20,7 @@ import { BootstrapModule } from './modules/bootstrap/bootstrap.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { CollectionModule } from './modules/collection/collection.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
+import { DispatchModule } from './modules/dispatch/dispatch.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { PostsModule } from './modules/posts/posts.module';
@@ -75,6 +76,7 @@ export class AppModule {
         JobsModule.forRole(worker),
         SafetyModule,
         CollectionModule.forRole({ api, worker }),
+        DispatchModule.forRole({ worker }),
         ...(api ? apiImports(config) : []),
       ],
       providers: api

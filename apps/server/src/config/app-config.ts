@@ -31,6 +31,8 @@ export interface AppConfig {
   rateLimit: { api: number; login: number };
   /** Seconds between two polls of one stream of an account, and between two metric reads of an account. */
   collection: { pollSeconds: number; metricsSeconds: number };
+  /** A publication found due more than this many minutes late is held for a person (待确认), not sent. */
+  dispatch: { maxLateMinutes: number };
 }
 
 export class ConfigError extends Error {}
@@ -79,6 +81,7 @@ const envSchema = z.object({
   SUNLIGHT_RATE_LIMIT_LOGIN: z.coerce.number().int().positive().default(30),
   SUNLIGHT_COLLECT_INTERVAL: z.coerce.number().int().min(10).max(86_400).default(60),
   SUNLIGHT_METRICS_INTERVAL: z.coerce.number().int().min(60).max(86_400).default(1800),
+  SUNLIGHT_DISPATCH_MAX_LATE_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120),
 });
 
 /** Reads and checks the environment once; nothing else in the server reads process.env. */
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: e.SUNLIGHT_WEB_DIST ?? defaultWebDist(),
     rateLimit: { api: e.SUNLIGHT_RATE_LIMIT_API, login: e.SUNLIGHT_RATE_LIMIT_LOGIN },
     collection: { pollSeconds: e.SUNLIGHT_COLLECT_INTERVAL, metricsSeconds: e.SUNLIGHT_METRICS_INTERVAL },
+    dispatch: { maxLateMinutes: e.SUNLIGHT_DISPATCH_MAX_LATE_MINUTES },
   };
 }
 

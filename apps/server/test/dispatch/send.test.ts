@@ -1,0 +1,221 @@
+import { type Health } from '@sunlight/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PublicationEntity } from '../../src/database/entities';
+import {
+  addPortal,
+  addWechat,
+  addWeibo,
+  type CollectionFixture,
+  startCollectionFixture,
+} from '../collection/support/collection-fixture';
+import { testEngines } from '../support/engines';
+import {
+  dispatchTick,
+  expectStatus,
+  postStatus,
+  publication,
+  queuePublication,
+  sent,
+} from './support/dispatch-fixture';
+
+describe.each(testEngines())('the dispatcher on %s', (engine) => {
+  let f: CollectionFixture;
+  let weibo: { account: { id: number }; sandboxId: string };
+
+  beforeAll(async () => {
+    f = await startCollectionFixture(engine, 'dispatch-send');
+    weibo = await addWeibo(f, '平安江城');
+  });
+  afterAll(() => f?.close());
+
+  /** The sandbox's ledger entries of one publication, by the unique marks in its title and text. */
+  const ofTitle = async (sandboxId: string, pub: PublicationEntity) => {
+    const marks = [...`${pub.title} ${pub.text}`.matchAll(/\d{13}/g)].map((m) => m[0]);
+    return (await sent(f, sandboxId)).filter((i) => marks.some((m) => `${i.title} ${i.text}`.includes(m)));
+  };
+
+  it('sends a due publication to Weibo exactly once and marks the post published', async () => {
+    const pub = await queuePublication(f, weibo.account.id);
+    await dispatchTick(f, 3);
+    await dispatchTick(f, 3);
+    const row = await publication(f, pub.id);
+    expectStatus(row, 'published');
+    expect(row.externalId).toBeTruthy();
+    expect(row.publishedAt).toBeInstanceOf(Date);
+    expect(await ofTitle(weibo.sandboxId, pub)).toHaveLength(1);
+    expect(await postStatus(f, pub.postId!)).toBe('published');
+  });
+
+  it('leaves a publication due later alone', async () => {
+    const pub = await queuePublication(f, weibo.account.id, { dueAt: new Date(Date.now() + 3600_000) });
+    await dispatchTick(f);
+    expectStatus(await publication(f, pub.id), 'queued');
+  });
+
+  it('publishes to the portal once and to WeChat after polling its asynchronous publish', async () => {
+    const portal = await addPortal(f, '江城公安网');
+    const wechat = await addWechat(f, '江城公安');
+    const p = await queuePublication(f, portal.account.id, { columnCode: 'jwdt' });
+    const w = await queuePublication(f, wechat.account.id, { cover: true });
+    await dispatchTick(f);
+    expectStatus(await publication(f, p.id), 'published');
+    expect(await ofTitle(portal.sandboxId, p)).toHaveLength(1);
+    for (let i = 0; i < 40 && (await publication(f, w.id)).status !== 'published'; i++) {
+      f.t.clock.advance(10_000);
+      await new Promise((r) => setTimeout(r, 100));
+      await dispatchTick(f);
+    }
+    expectStatus(await publication(f, w.id), 'published');
+    expect(await ofTitle(wechat.sandboxId, w)).toHaveLength(1);
+  });
+
+  it('never sends a publication cancelled before the claim, even racing several workers', async () => {
+    const pub = await queuePublication(f, weibo.account.id);
+    const cancelled = f.t.ds
+      .getRepository(PublicationEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'cancelled' })
+      .where(`id = :id AND status = 'queued'`, { id: pub.id })
+      .execute();
+    const [res] = await Promise.all([cancelled, dispatchTick(f, 3)]);
+    const row = await publication(f, pub.id);
+    const wasCancelled = res.affected === 1;
+    expectStatus(row, wasCancelled ? 'cancelled' : 'published');
+    expect(await ofTitle(weibo.sandboxId, pub)).toHaveLength(wasCancelled ? 0 : 1);
+  });
+
+  it('never sends a publication cancelled before any worker ticked', async () => {
+    const pub = await queuePublication(f, weibo.account.id);
+    await f.t.ds.getRepository(PublicationEntity).update(pub.id, { status: 'cancelled' });
+    await dispatchTick(f, 2);
+    expectStatus(await publication(f, pub.id), 'cancelled');
+    expect(await ofTitle(weibo.sandboxId, pub)).toHaveLength(0);
+  });
+
+  it('shows a due publication no worker has picked up in the health lag', async () => {
+    const pub = await queuePublication(f, weibo.account.id, {
+      dueAt: new Date(f.t.clock.now().getTime() - 90_000),
+    });
+    const health = await f.t.client().get<Health>('/api/health');
+    expect(health.body.workers.oldestDueLagSeconds).toBeGreaterThanOrEqual(90);
+    await dispatchTick(f);
+    expectStatus(await publication(f, pub.id), 'published');
+    expect((await publication(f, pub.id)).lastError).toContain('迟发');
+  });
+
+  it('backs off after a 5xx and then sends once', async () => {
+    await f.sandbox.fault({
+      platform: 'weibo',
+      endpoint: '/2/statuses/share.json',
+      kind: 'platformError',
+      code: 10001,
+      times: 1,
+    });
+    const pub = await queuePublication(f, weibo.account.id);
+    await dispatchTick(f);
+    let row = await publication(f, pub.id);
+    expectStatus(row, 'queued');
+    expect(row.attempts).toBe(1);
+    expect(row.dueAt!.getTime()).toBeGreaterThan(f.t.clock.now().getTime());
+    f.t.clock.advance(5_000);
+    await dispatchTick(f);
+    row = await publication(f, pub.id);
+    expectStatus(row, 'published');
+    expect(await ofTitle(weibo.sandboxId, pub)).toHaveLength(1);
+    await f.sandbox.clearFaults();
+  });
+
+  it('reconciles a send whose answer was lost instead of sending it again', async () => {
+    await f.sandbox.fault({
+      platform: 'weibo',
+      endpoint: '/2/statuses/share.json',
+      kind: 'drop',
+      phase: 'after',
+      times: 1,
+    });
+    const pub = await queuePublication(f, weibo.account.id);
+    await dispatchTick(f);
+    await dispatchTick(f);
+    expectStatus(await publication(f, pub.id), 'published');
+    expect(await ofTitle(weibo.sandboxId, pub)).toHaveLength(1);
+    await f.sandbox.clearFaults();
+  });
+
+  it('reconciles a duplicate-content refusal to the publication that went out', async () => {
+    await f.sandbox.fault({
+      platform: 'weibo',
+      endpoint: '/2/statuses/share.json',
+      kind: 'platformError',
+      code: 20019,
+      phase: 'after',
+      times: 1,
+    });
+    const pub = await queuePublication(f, weibo.account.id);
+    await dispatchTick(f);
+    expectStatus(await publication(f, pub.id), 'published');
+    expect(await ofTitle(weibo.sandboxId, pub)).toHaveLength(1);
+    await f.sandbox.clearFaults();
+  });
+
+  it('fails for good with the channel’s words on a permanent refusal', async () => {
+    await f.sandbox.fault({
+      platform: 'weibo',
+      endpoint: '/2/statuses/share.json',
+      kind: 'platformError',
+      code: 20012,
+      message: '内容超过长度限制',
+      times: 1,
+    });
+    const pub = await queuePublication(f, weibo.account.id);
+    await dispatchTick(f);
+    const row = await publication(f, pub.id);
+    expectStatus(row, 'failed');
+    expect(row.failure).toBe('permanent');
+    expect(row.lastError).toContain('20012');
+    expect(await ofTitle(weibo.sandboxId, pub)).toHaveLength(0);
+    expect(await postStatus(f, pub.postId!)).toBe('partly_failed');
+    await f.sandbox.clearFaults();
+  });
+
+  it('takes over a send left by a dead worker by asking the channel first, without a second send', async () => {
+    const pub = await queuePublication(f, weibo.account.id);
+    await dispatchTick(f);
+    expectStatus(await publication(f, pub.id), 'published');
+    // As if the worker died after the channel took it but before it wrote the outcome.
+    await f.t.ds.getRepository(PublicationEntity).update(pub.id, { status: 'sending', externalId: null });
+    f.t.clock.advance(10 * 60_000);
+    await dispatchTick(f);
+    expectStatus(await publication(f, pub.id), 'published');
+    expect(await ofTitle(weibo.sandboxId, pub)).toHaveLength(1);
+  });
+
+  it('sends a sending row nobody had sent once on takeover', async () => {
+    const pub = await queuePublication(f, weibo.account.id);
+    await f.t.ds.getRepository(PublicationEntity).update(pub.id, { status: 'sending' });
+    f.t.clock.advance(10 * 60_000);
+    await dispatchTick(f);
+    expectStatus(await publication(f, pub.id), 'published');
+    expect(await ofTitle(weibo.sandboxId, pub)).toHaveLength(1);
+  });
+
+  it('stops at send time what the gate blocks: a post no longer public', async () => {
+    const pub = await queuePublication(f, weibo.account.id, { classification: 'internal' });
+    await dispatchTick(f);
+    const row = await publication(f, pub.id);
+    expectStatus(row, 'failed');
+    expect(row.failure).toBe('permanent');
+    expect(row.lastError).toContain('公开');
+    expect(await ofTitle(weibo.sandboxId, pub)).toHaveLength(0);
+  });
+
+  it('holds a publication found far past its time for a person instead of sending it', async () => {
+    const pub = await queuePublication(f, weibo.account.id, {
+      dueAt: new Date(f.t.clock.now().getTime() - 5 * 3600_000),
+    });
+    await dispatchTick(f);
+    const row = await publication(f, pub.id);
+    expectStatus(row, 'pending_confirmation');
+    expect(await ofTitle(weibo.sandboxId, pub)).toHaveLength(0);
+  });
+});
