@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import { DueWorkTick } from '../jobs/due-work-tick';
 import { CollectionSchedule } from './collection-schedule.service';
 
 /**
@@ -8,27 +9,16 @@ import { CollectionSchedule } from './collection-schedule.service';
  */
 @Injectable()
 export class CollectionWorker implements OnApplicationShutdown {
-  private readonly logger = new Logger('Collection');
-  private stopping = false;
-  private busy = false;
+  private readonly tick = new DueWorkTick(new Logger('Collection'), 'finding due collection work failed');
 
   constructor(private readonly schedule: CollectionSchedule) {}
 
   @Interval('collection.enqueue-due', 5000)
-  async enqueueDue(): Promise<void> {
-    // A slow database must not stack ticks on top of each other.
-    if (this.stopping || this.busy) return;
-    this.busy = true;
-    try {
-      await this.schedule.enqueueDue();
-    } catch (err) {
-      this.logger.error({ err }, 'finding due collection work failed');
-    } finally {
-      this.busy = false;
-    }
+  enqueueDue(): Promise<void> {
+    return this.tick.run(() => this.schedule.enqueueDue());
   }
 
   onApplicationShutdown(): void {
-    this.stopping = true;
+    this.tick.stop();
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import { DueWorkTick } from '../jobs/due-work-tick';
 import { DispatchSchedule } from './dispatch-schedule.service';
 
 /**
@@ -8,27 +9,16 @@ import { DispatchSchedule } from './dispatch-schedule.service';
  */
 @Injectable()
 export class DispatchWorker implements OnApplicationShutdown {
-  private readonly logger = new Logger('Dispatch');
-  private stopping = false;
-  private busy = false;
+  private readonly tick = new DueWorkTick(new Logger('Dispatch'), 'finding due publications failed');
 
   constructor(private readonly schedule: DispatchSchedule) {}
 
   @Interval('dispatch.enqueue-due', 300)
-  async enqueueDue(): Promise<void> {
-    // A slow database must not stack ticks on top of each other.
-    if (this.stopping || this.busy) return;
-    this.busy = true;
-    try {
-      await this.schedule.enqueueDue();
-    } catch (err) {
-      this.logger.error({ err }, 'finding due publications failed');
-    } finally {
-      this.busy = false;
-    }
+  enqueueDue(): Promise<void> {
+    return this.tick.run(() => this.schedule.enqueueDue());
   }
 
   onApplicationShutdown(): void {
-    this.stopping = true;
+    this.tick.stop();
   }
 }
