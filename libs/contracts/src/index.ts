@@ -15,3 +15,5 @@ export * from './posts';
 export * from './post-gate';
 export * from './classification';
 export * from './safety';
+export * from './column-quotas';
+export * from './figures';
