@@ -2,6 +2,7 @@ import { type QuotaPeriod } from '@sunlight/contracts';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from '../columns';
 import { AccountEntity } from './account.entity';
+import { DepartmentEntity } from './department.entity';
 
 /**
  * 栏目: a column of a portal account with its update quota, e.g. 7 per day (min = max = 7), at least 1 per
@@ -35,6 +36,14 @@ export class ColumnEntity {
 
   @Column({ type: 'int', nullable: true })
   quotaMax: number | null;
+
+  /** 责任部门: who must keep the column updated; null = the account's own department. */
+  @Column({ type: 'int', nullable: true })
+  responsibleDepartmentId: number | null;
+
+  @ManyToOne(() => DepartmentEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'responsible_department_id' })
+  responsibleDepartment?: DepartmentEntity | null;
 
   @Column({ type: 'boolean', default: false })
   disabled: boolean;

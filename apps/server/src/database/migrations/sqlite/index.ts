@@ -4,5 +4,6 @@ import { AddAccounts1795459451857 } from './1795459451857-AddAccounts';
 import { AddCollection1795461485756 } from './1795461485756-AddCollection';
 import { AddSafety1795463323659 } from './1795463323659-AddSafety';
 import { AddPosts1795464650561 } from './1795464650561-AddPosts';
+import { AddColumnResponsibleDepartment1795469375484 } from './1795469375484-AddColumnResponsibleDepartment';
 
-export const sqliteMigrations = [Initial1795334729346, AuditLogAppendOnly1795334729347, AddAccounts1795459451857, AddCollection1795461485756, AddSafety1795463323659, AddPosts1795464650561];
+export const sqliteMigrations = [Initial1795334729346, AuditLogAppendOnly1795334729347, AddAccounts1795459451857, AddCollection1795461485756, AddSafety1795463323659, AddPosts1795464650561, AddColumnResponsibleDepartment1795469375484];

@@ -1,0 +1,27 @@
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
+
+export class AddColumnResponsibleDepartment1795469375484 implements MigrationInterface {
+  name = 'AddColumnResponsibleDepartment1795469375484';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE \"temporary_columns\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"account_id\" integer NOT NULL, \"code\" varchar(64) NOT NULL, \"name\" varchar(64) NOT NULL, \"quota_period\" varchar(16), \"quota_min\" integer, \"quota_max\" integer, \"disabled\" boolean NOT NULL DEFAULT (0), \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"responsible_department_id\" integer, CONSTRAINT \"uq_columns_account_code\" UNIQUE (\"account_id\", \"code\"), CONSTRAINT \"FK_b78ada3d46f9d8eb427d40b8bb2\" FOREIGN KEY (\"account_id\") REFERENCES \"accounts\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_columns\"(\"id\", \"account_id\", \"code\", \"name\", \"quota_period\", \"quota_min\", \"quota_max\", \"disabled\", \"created_at\", \"updated_at\") SELECT \"id\", \"account_id\", \"code\", \"name\", \"quota_period\", \"quota_min\", \"quota_max\", \"disabled\", \"created_at\", \"updated_at\" FROM \"columns\"");
+    await queryRunner.query("DROP TABLE \"columns\"");
+    await queryRunner.query("ALTER TABLE \"temporary_columns\" RENAME TO \"columns\"");
+    await queryRunner.query("CREATE TABLE \"temporary_columns\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"account_id\" integer NOT NULL, \"code\" varchar(64) NOT NULL, \"name\" varchar(64) NOT NULL, \"quota_period\" varchar(16), \"quota_min\" integer, \"quota_max\" integer, \"disabled\" boolean NOT NULL DEFAULT (0), \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"responsible_department_id\" integer, CONSTRAINT \"uq_columns_account_code\" UNIQUE (\"account_id\", \"code\"), CONSTRAINT \"FK_b78ada3d46f9d8eb427d40b8bb2\" FOREIGN KEY (\"account_id\") REFERENCES \"accounts\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT \"FK_3c763a448c83ec35c0d69ec7b25\" FOREIGN KEY (\"responsible_department_id\") REFERENCES \"departments\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_columns\"(\"id\", \"account_id\", \"code\", \"name\", \"quota_period\", \"quota_min\", \"quota_max\", \"disabled\", \"created_at\", \"updated_at\", \"responsible_department_id\") SELECT \"id\", \"account_id\", \"code\", \"name\", \"quota_period\", \"quota_min\", \"quota_max\", \"disabled\", \"created_at\", \"updated_at\", \"responsible_department_id\" FROM \"columns\"");
+    await queryRunner.query("DROP TABLE \"columns\"");
+    await queryRunner.query("ALTER TABLE \"temporary_columns\" RENAME TO \"columns\"");
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("ALTER TABLE \"columns\" RENAME TO \"temporary_columns\"");
+    await queryRunner.query("CREATE TABLE \"columns\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"account_id\" integer NOT NULL, \"code\" varchar(64) NOT NULL, \"name\" varchar(64) NOT NULL, \"quota_period\" varchar(16), \"quota_min\" integer, \"quota_max\" integer, \"disabled\" boolean NOT NULL DEFAULT (0), \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"responsible_department_id\" integer, CONSTRAINT \"uq_columns_account_code\" UNIQUE (\"account_id\", \"code\"), CONSTRAINT \"FK_b78ada3d46f9d8eb427d40b8bb2\" FOREIGN KEY (\"account_id\") REFERENCES \"accounts\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"columns\"(\"id\", \"account_id\", \"code\", \"name\", \"quota_period\", \"quota_min\", \"quota_max\", \"disabled\", \"created_at\", \"updated_at\", \"responsible_department_id\") SELECT \"id\", \"account_id\", \"code\", \"name\", \"quota_period\", \"quota_min\", \"quota_max\", \"disabled\", \"created_at\", \"updated_at\", \"responsible_department_id\" FROM \"temporary_columns\"");
+    await queryRunner.query("DROP TABLE \"temporary_columns\"");
+    await queryRunner.query("ALTER TABLE \"columns\" RENAME TO \"temporary_columns\"");
+    await queryRunner.query("CREATE TABLE \"columns\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"account_id\" integer NOT NULL, \"code\" varchar(64) NOT NULL, \"name\" varchar(64) NOT NULL, \"quota_period\" varchar(16), \"quota_min\" integer, \"quota_max\" integer, \"disabled\" boolean NOT NULL DEFAULT (0), \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"uq_columns_account_code\" UNIQUE (\"account_id\", \"code\"), CONSTRAINT \"FK_b78ada3d46f9d8eb427d40b8bb2\" FOREIGN KEY (\"account_id\") REFERENCES \"accounts\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"columns\"(\"id\", \"account_id\", \"code\", \"name\", \"quota_period\", \"quota_min\", \"quota_max\", \"disabled\", \"created_at\", \"updated_at\") SELECT \"id\", \"account_id\", \"code\", \"name\", \"quota_period\", \"quota_min\", \"quota_max\", \"disabled\", \"created_at\", \"updated_at\" FROM \"temporary_columns\"");
+    await queryRunner.query("DROP TABLE \"temporary_columns\"");
+  }
+}
