@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-export const PORT = 3197;
+/** E2E_PORT lets two runs share a machine; the demo sandbox listens 1000 above it. */
+export const PORT = Number(process.env.E2E_PORT ?? 3197);
 export const ADMIN_PASSWORD = 'E2e-Boot-Pass-26';
 export const DEMO_PASSWORD = 'E2e-Demo-Pass-26';
 
@@ -39,6 +40,7 @@ export default defineConfig({
     reuseExistingServer: false,
     env: {
       PORT: String(PORT),
+      SANDBOX_PORT: String(PORT + 1000),
       HOST: '127.0.0.1',
       SUNLIGHT_DEMO: '1',
       SUNLIGHT_ADMIN_PASSWORD: ADMIN_PASSWORD,
