@@ -9,7 +9,7 @@ import { useChineseValidationMessages } from './common/zod-locale';
 import { type AppConfig } from './config/app-config';
 import { configureHttp } from './http-setup';
 import { BootstrapService, type Credentials } from './modules/bootstrap/bootstrap.service';
-import { DemoChannels } from './modules/demo/demo-channels';
+import { DemoFirstStart } from './modules/demo/demo-first-start';
 import { migrate, waitForMigrations } from './modules/bootstrap/migrator';
 import { SafetyDictionarySeeder } from './modules/safety/safety-seeder';
 
@@ -43,7 +43,7 @@ export async function startApp(config: AppConfig, clock?: Clock): Promise<Starte
   await migrate(http.get(DataSource));
   const issued = await http.get(BootstrapService).firstStart();
   await http.get(SafetyDictionarySeeder).seedOnce();
-  await http.get(DemoChannels).connectOnce();
+  await http.get(DemoFirstStart).run();
   await http.listen(config.port, config.host);
   return { app: http, http, issued };
 }

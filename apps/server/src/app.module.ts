@@ -19,8 +19,10 @@ import { AuthModule } from './modules/auth/auth.module';
 import { BootstrapModule } from './modules/bootstrap/bootstrap.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { CollectionModule } from './modules/collection/collection.module';
+import { ColumnQuotasModule } from './modules/column-quotas/column-quotas.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { DispatchModule } from './modules/dispatch/dispatch.module';
+import { FiguresModule } from './modules/figures/figures.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { PostsModule } from './modules/posts/posts.module';
@@ -47,6 +49,7 @@ function apiImports(config: AppConfig) {
     AccountsModule,
     PostsModule,
     CalendarModule,
+    ColumnQuotasModule,
     HealthModule,
     BootstrapModule,
     ...(config.webDist
@@ -77,6 +80,7 @@ export class AppModule {
         SafetyModule,
         CollectionModule.forRole({ api, worker }),
         DispatchModule.forRole({ worker }),
+        FiguresModule.forRole({ api, worker }),
         ...(api ? apiImports(config) : []),
       ],
       providers: api

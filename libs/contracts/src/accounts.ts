@@ -335,15 +335,24 @@ export const portalColumnSchema = z.object({
   name: z.string(),
   /** null: the column has no update requirement (不考核). */
   quota: quotaRuleSchema.nullable(),
+  /** 责任部门: who must keep the column updated; the account's own department unless one is set. */
+  responsibleDepartmentId: z.number().int(),
+  responsibleDepartmentName: z.string(),
+  /** False while the column follows the account's department (moving the account moves it too). */
+  responsibleDepartmentSet: z.boolean(),
   disabled: z.boolean(),
   createdAt: z.string(),
 });
 export type PortalColumn = z.infer<typeof portalColumnSchema>;
 
+/** 责任部门 as a request gives it: a department in the caller's scope, or null for the account's own. */
+const responsibleDepartment = z.number().int().positive().nullable();
+
 export const createColumnRequestSchema = z.strictObject({
   code: columnCode,
   name: columnName,
   quota: quotaRuleSchema.nullable().default(null),
+  responsibleDepartmentId: responsibleDepartment.default(null),
 });
 export type CreateColumnRequest = z.input<typeof createColumnRequestSchema>;
 
@@ -352,6 +361,7 @@ export const updateColumnRequestSchema = z
     code: columnCode.optional(),
     name: columnName.optional(),
     quota: quotaRuleSchema.nullable().optional(),
+    responsibleDepartmentId: responsibleDepartment.optional(),
     disabled: z.boolean().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: '没有要修改的内容' });

@@ -190,7 +190,7 @@ export const figureCatalogue: Readonly<Record<FigureCode, FigureDefinition>> = {
     code: 'staleAccounts',
     label: '超期未更新账号',
     unit: 'accounts',
-    rule: `截至时间范围最后一天（未到则截至今天），连续 ${staleAfterDays} 天及以上没有发布的启用账号数（订阅源除外）`,
+    rule: `截至时间范围最后一天（未到则截至今天），连续 ${staleAfterDays} 天及以上没有发布的启用账号数（订阅源除外；从未发布的账号自添加之日起计，与账号矩阵一致）`,
     breakdowns: ['department', 'account', 'channel'],
     rows: 'accounts',
   },

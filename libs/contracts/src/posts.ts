@@ -397,6 +397,13 @@ export const postEventActions = [
   'reschedule',
   'cancel',
   'send_now',
+  // The dispatcher's entries, one per account (the event's `account`): what the channel answered.
+  'dispatch_sent',
+  'dispatch_published',
+  'dispatch_confirmed',
+  'dispatch_retry',
+  'dispatch_failed',
+  'dispatch_pending',
 ] as const;
 export const postEventActionSchema = z.enum(postEventActions);
 export type PostEventAction = z.infer<typeof postEventActionSchema>;
@@ -413,7 +420,21 @@ export const postEventActionLabels: Record<PostEventAction, string> = {
   reschedule: '调整发布时间',
   cancel: '撤销发布',
   send_now: '立即发送',
+  dispatch_sent: '已发送',
+  dispatch_published: '已发布',
+  dispatch_confirmed: '核对后确认已发布',
+  dispatch_retry: '等待重试',
+  dispatch_failed: '发送失败',
+  dispatch_pending: '待确认',
 };
+
+/** The account a dispatcher entry of the timeline is about. */
+export const postEventAccountSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  channel: channelSchema,
+});
+export type PostEventAccount = z.infer<typeof postEventAccountSchema>;
 
 export const postEventSchema = z.object({
   id: z.number().int(),
@@ -424,6 +445,10 @@ export const postEventSchema = z.object({
   fromStatus: postStatusSchema.nullable(),
   toStatus: postStatusSchema,
   detail: z.string(),
+  /** Dispatcher entries: the account sent to; null for the post's own transitions. */
+  account: postEventAccountSchema.nullable(),
+  /** Dispatcher entries of a publication that is live: its address on the channel. */
+  link: z.string().nullable(),
 });
 export type PostEvent = z.infer<typeof postEventSchema>;
 

@@ -2,11 +2,12 @@
 // letters to the bureau over the same range, most of them answered within days.
 import type { PortalAccount } from '../core/accounts';
 import type { SandboxContext } from '../core/context';
+import { InputError } from '../core/errors';
 import { DAY_MS, ymd } from '../core/time';
 import { articleBody, articleTitle, kindOfColumn } from './article-text';
 import { OFFICIAL_ANSWERS } from './corpus/reactions';
 import { letterTitle, pickMessage } from './generator';
-import { burstAt, type HistoryPlan } from './history-plan';
+import { attention, burstAt, type HistoryPlan } from './history-plan';
 import type { PublicSimulator } from './simulator';
 
 export function seedPortalHistory(
@@ -21,8 +22,10 @@ export function seedPortalHistory(
   plan.times.forEach((at, i) => {
     const original = plan.originals[i]!;
     if (original) originals++;
-    const position = rng.int(0, columns.length - 1);
-    const column = columns[position]!;
+    const planned = plan.columns?.[i];
+    const position = planned ? columns.findIndex((c) => c.code === planned) : rng.int(0, columns.length - 1);
+    const column = columns[position];
+    if (!column) throw new InputError(`the site has no column ${planned}`);
     const title = articleTitle(rng, kindOfColumn(column.code, position), at);
     const content = articleBody(rng, at);
     const id = sim.portal.insertArticle({
@@ -49,21 +52,17 @@ export function seedPortalHistory(
       status: 'published',
       at,
     });
-    const peak = rng.heavyTail(150, 1);
+    const peak = attention(plan, 150);
     for (let d = 0; d < 14 && at + d * DAY_MS < plan.now; d++) {
       const views = Math.round(peak / (d + 1) ** 1.3);
       if (views === 0) break;
       sim.portal.addViews(a.id, ymd(at + d * DAY_MS), id, views);
     }
   });
-  // Letters: about one for every three articles, at their own times.
-  const letters = Math.round(plan.times.length / 3);
-  const first = plan.times[0] ?? plan.now;
-  const last = plan.times[plan.times.length - 1] ?? plan.now;
-  const letterTimes = Array.from({ length: letters }, () => rng.int(first, last)).sort((x, y) => x - y);
-  for (const at of letterTimes) {
-    const p = sim.person(rng);
-    const msg = pickMessage(rng, 'letter', at, burstAt(plan, at));
+  const m = plan.messageRng;
+  for (const at of plan.messages) {
+    const p = sim.person(m);
+    const msg = pickMessage(m, 'letter', at, burstAt(plan, at));
     const id = sim.portal.insertLetter({
       account_id: a.id,
       category: msg.category,
@@ -74,15 +73,15 @@ export function seedPortalHistory(
       phone: `${p.phone.slice(0, 3)}****${p.phone.slice(-4)}`,
       submitted_at: at,
     });
-    const repliedAt = at + rng.int(DAY_MS / 2, 10 * DAY_MS);
-    if (repliedAt < plan.now && rng.chance(0.85))
-      sim.portal.replyLetter(id, rng.pick(OFFICIAL_ANSWERS), a.name, repliedAt);
+    const repliedAt = at + m.int(DAY_MS / 2, 10 * DAY_MS);
+    const answer = m.pick(OFFICIAL_ANSWERS);
+    if (m.chance(0.85) && repliedAt < plan.now) sim.portal.replyLetter(id, answer, a.name, repliedAt);
   }
   return {
     posts: plan.times.length,
     originals,
     forwards: plan.times.length - originals,
     comments: 0,
-    letters,
+    letters: plan.messages.length,
   };
 }

@@ -9,7 +9,7 @@ import type { NewsItem } from '../wechat/wechat-repo';
 import { ARTICLE_KINDS, articleBody, articleTitle } from './article-text';
 import { OFFICIAL_ANSWERS } from './corpus/reactions';
 import { pickMessage } from './generator';
-import { burstAt, type HistoryPlan } from './history-plan';
+import { attention, burstAt, type HistoryPlan } from './history-plan';
 import type { PublicSimulator } from './simulator';
 import { UPSTREAM_ACCOUNTS } from './users';
 
@@ -78,7 +78,7 @@ export function seedWechatHistory(
     });
     articles.forEach((_art, k) => {
       const idx = k + 1;
-      const peak = rng.heavyTail(idx === 1 ? 900 : 250, 1);
+      const peak = attention(plan, idx === 1 ? 900 : 250);
       for (let d = 0; d < 7 && at + d * DAY_MS < plan.now; d++) {
         const reads = Math.round(peak / (d + 1) ** 1.6);
         if (reads === 0) break;

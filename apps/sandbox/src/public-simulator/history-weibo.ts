@@ -1,12 +1,13 @@
 // Weibo history: originals written from the official-post corpus, forwards of upstream accounts, the
-// public's comments (many more inside bursts) and some of the account's answers to them.
+// public's comments (many more inside bursts), some of the account's answers to them, and the public's
+// mentions of the account (@平安示范 …).
 import type { WeiboAccount } from '../core/accounts';
 import type { SandboxContext } from '../core/context';
 import { fill } from './corpus';
 import { OFFICIAL_POSTS } from './corpus/official';
 import { OFFICIAL_ANSWERS, REPOST_TEXTS } from './corpus/reactions';
 import { pickMessage } from './generator';
-import { burstAt, type HistoryPlan } from './history-plan';
+import { attention, burstAt, type HistoryPlan } from './history-plan';
 import type { PublicSimulator } from './simulator';
 import { UPSTREAM_ACCOUNTS } from './users';
 import { sourceHtml } from '../weibo/weibo-text';
@@ -79,9 +80,9 @@ export function seedWeiboHistory(
       createdAt: at,
       source,
       retweetedId,
-      reposts: rng.heavyTail(original ? 8 : 2, 1.2),
-      attitudes: rng.heavyTail(original ? 30 : 8, 1.2),
-      reads: rng.heavyTail(original ? 3000 : 800, 1),
+      reposts: attention(plan, original ? 8 : 2, 1.2),
+      attitudes: attention(plan, original ? 30 : 8, 1.2),
+      reads: attention(plan, original ? 3000 : 800),
     });
     ctx.ledger.record({
       accountId: a.id,
@@ -127,5 +128,23 @@ export function seedWeiboHistory(
       }
     }
   });
-  return { posts: plan.times.length, originals, forwards: plan.times.length - originals, comments };
+  for (const at of plan.messages) {
+    const p = sim.person(plan.messageRng);
+    const msg = pickMessage(plan.messageRng, 'mention', at, burstAt(plan, at));
+    repo.insertStatus({
+      id: id(at),
+      uid: p.uid,
+      text: `@${a.name} ${msg.text}`,
+      createdAt: at,
+      source: p.source,
+      mentionUid: a.config.uid,
+    });
+  }
+  return {
+    posts: plan.times.length,
+    originals,
+    forwards: plan.times.length - originals,
+    comments,
+    mentions: plan.messages.length,
+  };
 }

@@ -71,6 +71,11 @@ export interface PublicationLookup {
   body: string;
   /** Only timeline entries after this instant can be ours. */
   notBefore: Date;
+  /**
+   * When the send in question was made (this side's clock; `notBefore` when not given). A platform that
+   * publishes asynchronously may show nothing of a send for a while after it: absence means nothing then.
+   */
+  sentAt?: Date;
 }
 
 /** One of our own publications seen on the platform (own timeline, feed, article list). */
@@ -122,6 +127,8 @@ export interface MetricSample {
 export interface CollectBatch {
   publications: CollectedPublication[];
   interactions: CollectedInteraction[];
+  /** Statistics by day of publications already collected (a history import's `stats` stream). */
+  metrics?: MetricSample[];
   cursor: string | null;
   /** More is waiting behind this cursor: call again now. */
   more: boolean;
@@ -141,6 +148,8 @@ export interface ChannelProvider {
   readonly channel: Channel;
   /** Streams this platform is collected by (own timeline, comments, letters …), each with its own cursor. */
   readonly streams: readonly string[];
+  /** Streams a history import walks, where they differ from the polled ones (a feed shows only the latest). */
+  readonly importStreams?: readonly string[];
   testConnection(account: ChannelAccount): Promise<ConnectionCheck>;
   /** Obtains a new token from the platform; the caller stores it (one refresh per account, not per worker). */
   refreshToken(account: ChannelAccount): Promise<TokenGrant>;

@@ -1,41 +1,21 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Sandbox, startSandbox } from '@sunlight/sandbox';
 import { type Account, type ConnectionTestResult, type PortalColumn } from '@sunlight/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemoChannels } from '../../src/modules/demo/demo-channels';
 import { testEngines } from '../support/engines';
-import { startTestApp, type TestApp } from '../support/test-app';
-
-const demoConfig = JSON.parse(
-  readFileSync(join(__dirname, '../../../../config/demo-sandbox.json'), 'utf8'),
-) as object;
+import { type TestApp } from '../support/test-app';
+import { type DemoStart, startDemo } from './support/demo-start';
 
 describe.each(testEngines())('the demo organisation’s channel accounts on %s', (engine) => {
-  let sandboxDir: string;
-  let sb: Sandbox;
+  let demo: DemoStart;
   let t: TestApp;
 
   beforeAll(async () => {
-    sandboxDir = mkdtempSync(join(tmpdir(), 'sunlight-demo-sandbox-'));
-    // The same demo set-up `npm start` asks of the sandbox, without the year of history this test does not read.
-    sb = await startSandbox({
-      dataDir: sandboxDir,
-      seed: 'demo-test',
-      demo: { ...demoConfig, history: { weibo: 0, wechat: 0, portal: 0 } },
-    });
-    t = await startTestApp(engine, {
-      SUNLIGHT_DEMO: '1',
-      SUNLIGHT_DEMO_ACCOUNTS: join(sandboxDir, 'demo-manifest.json'),
-    });
+    // Without the history this test does not read.
+    demo = await startDemo(engine, 'demo-test', { weibo: 0, wechat: 0, portal: 0 });
+    t = demo.t;
   });
 
-  afterAll(async () => {
-    await t?.close();
-    await sb?.close();
-    rmSync(sandboxDir, { recursive: true, force: true });
-  });
+  afterAll(() => demo?.close());
 
   it('connects a Weibo and a WeChat account per department and the bureau’s portal with its columns', async () => {
     const admin = await t.as('demo_admin');

@@ -33,7 +33,8 @@ describe.each(testEngines())('dispatchers killed mid-send on %s', (engine) => {
       DATABASE_URL: f.t.db.url,
       SUNLIGHT_DATA_DIR: f.t.db.dataDir,
       SUNLIGHT_SECRET_KEY: TEST_SECRET_KEY,
-      LEASE_MS: '2000',
+      // Well above a slow send on a busy machine: a live worker's send must never be taken over.
+      LEASE_MS: '5000',
     });
 
   it('sends every publication exactly once', async () => {
@@ -47,19 +48,41 @@ describe.each(testEngines())('dispatchers killed mid-send on %s', (engine) => {
       kind: 'slow',
       delayMs: 400,
     });
+    // Every worker is up before anything is due: on a busy machine one worker alone would otherwise have sent
+    // everything before the others had started, leaving nothing to kill.
+    children.push(...(await Promise.all([start(), start(), start()])));
     for (let i = 0; i < TOTAL; i++) await queuePublication(f, account.id);
     const inState = (s: string) =>
       count(f, 'SELECT COUNT(*) AS n FROM publications WHERE account_id = ? AND status = ?', [account.id, s]);
 
-    for (let i = 0; i < 3; i++) children.push(await start());
-    const victim = children[0]!;
-    const holdsLease = async () =>
-      (await count(f, `SELECT COUNT(*) AS n FROM jobs WHERE status = 'running' AND lease_owner LIKE ?`, [
-        `%:${victim.pid}:%`,
-      ])) > 0;
-    await until(holdsLease, 60_000, 10);
-    victim.kill('SIGKILL');
-    children.push(await start());
+    const runningFor = (pid: number) =>
+      f.t.ds.query<Array<{ id: number | string }>>(
+        `SELECT id FROM jobs WHERE status = 'running' AND name = 'dispatch.send' AND lease_owner LIKE ?`,
+        [`%:${pid}:%`],
+      );
+    // A worker seen holding sends may finish them in the moment before the signal lands: only jobs it still
+    // holds once it is dead were cut off mid-send. Kill the next one until a kill has done that.
+    let stranded: number[] = [];
+    const killed = new Set<number>();
+    while (stranded.length === 0) {
+      let victim: ChildProcess | undefined;
+      await until(
+        async () => {
+          for (const c of children.filter((c) => !killed.has(c.pid!)))
+            if ((await runningFor(c.pid!)).length > 0) victim = c;
+          return victim !== undefined;
+        },
+        60_000,
+        10,
+      );
+      const dead = new Promise((r) => victim!.once('exit', r));
+      victim!.kill('SIGKILL');
+      killed.add(victim!.pid!);
+      await dead;
+      stranded = (await runningFor(victim!.pid!)).map((r) => Number(r.id));
+      children.push(await start());
+    }
+    expect(stranded.length).toBeGreaterThan(0);
 
     await until(async () => (await inState('published')) === TOTAL, 120_000);
     const ledger = await sent(f, sandboxId);
@@ -70,10 +93,14 @@ describe.each(testEngines())('dispatchers killed mid-send on %s', (engine) => {
       [account.id],
     );
     expect(new Set(stored.map((r) => r.external_id))).toEqual(new Set(ledger.map((e) => e.externalId)));
-    // The victim's sends were taken over once their leases ran out.
-    expect(
-      await count(f, `SELECT COUNT(*) AS n FROM jobs WHERE name = 'dispatch.send' AND attempts > 1`),
-    ).toBeGreaterThan(0);
+    // The victim's sends were taken over once their leases ran out, and finished by another worker.
+    const takenOver = await f.t.ds.query<Array<{ status: string; attempts: number }>>(
+      `SELECT status, attempts FROM jobs WHERE id IN (${stranded.map(() => '?').join(', ')})`,
+      stranded,
+    );
+    expect(takenOver.map((j) => [j.status, Number(j.attempts) > 1])).toEqual(
+      stranded.map(() => ['done', true]),
+    );
     await f.sandbox.clearFaults();
   }, 180_000);
 });

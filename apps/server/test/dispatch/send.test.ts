@@ -6,11 +6,14 @@ import {
   addWechat,
   addWeibo,
   type CollectionFixture,
+  requestsTo,
   startCollectionFixture,
 } from '../collection/support/collection-fixture';
 import { testEngines } from '../support/engines';
 import {
   dispatchTick,
+  dispatchUntilPublished,
+  faultWeiboShare,
   expectStatus,
   postStatus,
   publication,
@@ -60,11 +63,7 @@ describe.each(testEngines())('the dispatcher on %s', (engine) => {
     await dispatchTick(f);
     expectStatus(await publication(f, p.id), 'published');
     expect(await ofTitle(portal.sandboxId, p)).toHaveLength(1);
-    for (let i = 0; i < 40 && (await publication(f, w.id)).status !== 'published'; i++) {
-      f.t.clock.advance(10_000);
-      await new Promise((r) => setTimeout(r, 100));
-      await dispatchTick(f);
-    }
+    await dispatchUntilPublished(f, w.id);
     expectStatus(await publication(f, w.id), 'published');
     expect(await ofTitle(wechat.sandboxId, w)).toHaveLength(1);
   });
@@ -105,13 +104,7 @@ describe.each(testEngines())('the dispatcher on %s', (engine) => {
   });
 
   it('backs off after a 5xx and then sends once', async () => {
-    await f.sandbox.fault({
-      platform: 'weibo',
-      endpoint: '/2/statuses/share.json',
-      kind: 'platformError',
-      code: 10001,
-      times: 1,
-    });
+    await faultWeiboShare(f, { kind: 'platformError', code: 10001 });
     const pub = await queuePublication(f, weibo.account.id);
     await dispatchTick(f);
     let row = await publication(f, pub.id);
@@ -126,14 +119,34 @@ describe.each(testEngines())('the dispatcher on %s', (engine) => {
     await f.sandbox.clearFaults();
   });
 
+  it('asks the channel after a gateway 5xx to the publish request, then backs off instead of resending at once', async () => {
+    await faultWeiboShare(f, { kind: 'status', status: 502 });
+    const lookups = () => requestsTo(f, weibo.sandboxId, '/2/statuses/user_timeline.json');
+    const before = await lookups();
+    const pub = await queuePublication(f, weibo.account.id);
+    await dispatchTick(f);
+    let row = await publication(f, pub.id);
+    expectStatus(row, 'queued');
+    expect(await lookups()).toBe(before + 1);
+    // The first backoff is 1–2 s (jitter): not due at once, so the next tick sends nothing.
+    const wait = row.dueAt!.getTime() - f.t.clock.now().getTime();
+    expect(wait).toBeGreaterThanOrEqual(1000);
+    expect(wait).toBeLessThanOrEqual(2000);
+    expect(row.lastError).toContain('HTTP 502');
+    await dispatchTick(f);
+    expectStatus(await publication(f, pub.id), 'queued');
+    expect(await ofTitle(weibo.sandboxId, pub)).toHaveLength(0);
+    f.t.clock.advance(2_000);
+    await dispatchTick(f);
+    row = await publication(f, pub.id);
+    expectStatus(row, 'published');
+    expect(row.attempts).toBe(2);
+    expect(await ofTitle(weibo.sandboxId, pub)).toHaveLength(1);
+    await f.sandbox.clearFaults();
+  });
+
   it('reconciles a send whose answer was lost instead of sending it again', async () => {
-    await f.sandbox.fault({
-      platform: 'weibo',
-      endpoint: '/2/statuses/share.json',
-      kind: 'drop',
-      phase: 'after',
-      times: 1,
-    });
+    await faultWeiboShare(f, { kind: 'drop', phase: 'after' });
     const pub = await queuePublication(f, weibo.account.id);
     await dispatchTick(f);
     await dispatchTick(f);
@@ -142,15 +155,33 @@ describe.each(testEngines())('the dispatcher on %s', (engine) => {
     await f.sandbox.clearFaults();
   });
 
-  it('reconciles a duplicate-content refusal to the publication that went out', async () => {
+  it('waits for a WeChat publish job whose submit answer was lost instead of publishing it twice', async () => {
+    const wechat = await addWechat(f, '江城公安失联');
     await f.sandbox.fault({
-      platform: 'weibo',
-      endpoint: '/2/statuses/share.json',
-      kind: 'platformError',
-      code: 20019,
+      platform: 'wechat',
+      endpoint: '/cgi-bin/freepublish/submit',
+      kind: 'drop',
       phase: 'after',
       times: 1,
     });
+    const pub = await queuePublication(f, wechat.account.id, { cover: true });
+    // The first send fetches a token; the second is submitted and its answer lost while the job is still
+    // publishing: in neither the published list nor the draft box, which means nothing yet.
+    await dispatchUntilPublished(f, pub.id);
+    const row = await publication(f, pub.id);
+    expectStatus(row, 'published');
+    const entries = await f.t.ds.query<Array<{ action: string }>>(
+      'SELECT action FROM post_events WHERE post_id = ? ORDER BY id',
+      [pub.postId],
+    );
+    // 待确认 while the job ran, then found among the published articles.
+    expect(entries.map((e) => e.action).slice(-2)).toEqual(['dispatch_pending', 'dispatch_confirmed']);
+    expect(await ofTitle(wechat.sandboxId, pub)).toHaveLength(1);
+    await f.sandbox.clearFaults();
+  });
+
+  it('reconciles a duplicate-content refusal to the publication that went out', async () => {
+    await faultWeiboShare(f, { kind: 'platformError', code: 20019, phase: 'after' });
     const pub = await queuePublication(f, weibo.account.id);
     await dispatchTick(f);
     expectStatus(await publication(f, pub.id), 'published');
@@ -159,14 +190,7 @@ describe.each(testEngines())('the dispatcher on %s', (engine) => {
   });
 
   it('fails for good with the channel’s words on a permanent refusal', async () => {
-    await f.sandbox.fault({
-      platform: 'weibo',
-      endpoint: '/2/statuses/share.json',
-      kind: 'platformError',
-      code: 20012,
-      message: '内容超过长度限制',
-      times: 1,
-    });
+    await faultWeiboShare(f, { kind: 'platformError', code: 20012, message: '内容超过长度限制' });
     const pub = await queuePublication(f, weibo.account.id);
     await dispatchTick(f);
     const row = await publication(f, pub.id);

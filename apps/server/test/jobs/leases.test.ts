@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { JobEntity } from '../../src/database/entities';
+import { JobEntity, WorkerEntity } from '../../src/database/entities';
 import { JobHandlers } from '../../src/modules/jobs/job-handlers';
-import { JobRunner } from '../../src/modules/jobs/job-runner';
+import { JobRunner, WORKER_DEAD_AFTER_MS } from '../../src/modules/jobs/job-runner';
 import { JobsRepository } from '../../src/modules/jobs/jobs.repository';
 import { migratedDataSource, testEngines } from '../support/engines';
 import { TestClock } from '../support/test-clock';
@@ -28,6 +28,7 @@ describe.each(testEngines())('job leases on %s', (engine) => {
   afterAll(() => ctx?.close());
   beforeEach(async () => {
     await ctx.ds.getRepository(JobEntity).clear();
+    await ctx.ds.getRepository(WorkerEntity).clear();
     runs.length = 0;
     clock = new TestClock();
   });
@@ -134,6 +135,30 @@ describe.each(testEngines())('job leases on %s', (engine) => {
     ).toBe(false);
     expect(lateEffect).toBe(false);
     expect(await repo.complete(taken!, 'other', clock.now(), () => Promise.resolve())).toBe(true);
+  });
+
+  it('takes over the jobs of a worker that stopped reporting before their leases run out', async () => {
+    await repo.enqueue([{ name: 'probe' }, { name: 'probe' }], clock.now());
+    const killed = runner();
+    const live = runner();
+    const started = clock.now();
+    for (const r of [killed, live])
+      await repo.heartbeat({ id: r.workerId, host: 'h', pid: 1, startedAt: started }, started);
+    const [a] = await repo.claim(killed.workerId, 1, clock.now(), 60_000);
+    const [b] = await repo.claim(live.workerId, 1, clock.now(), 60_000);
+    // The live one keeps reporting; the killed one is silent. Both leases have most of a minute left.
+    clock.advance(WORKER_DEAD_AFTER_MS - 1_000);
+    await repo.heartbeat({ id: live.workerId, host: 'h', pid: 1, startedAt: started }, clock.now());
+    const taker = runner(recording());
+    expect(await taker.drain()).toBe(0);
+    clock.advance(2_000);
+    await repo.heartbeat({ id: live.workerId, host: 'h', pid: 1, startedAt: started }, clock.now());
+    expect(await taker.drain()).toBe(1);
+    expect(runs).toEqual([a!.id]);
+    expect(await ctx.ds.getRepository(JobEntity).findOneByOrFail({ id: b!.id })).toMatchObject({
+      status: 'running',
+      leaseOwner: live.workerId,
+    });
   });
 
   it('rolls back the effects of a failed job and retries it later, then gives up', async () => {

@@ -1,4 +1,4 @@
-import { type CreateUserResponse, type Session, type User } from '@sunlight/contracts';
+import { type CreateUserResponse, type Role, type Session, type User } from '@sunlight/contracts';
 import { expect } from 'vitest';
 import { type ApiClient } from './api-client';
 import { type TestApp } from './test-app';
@@ -22,4 +22,14 @@ export async function onboard(
   });
   expect(changed.status).toBe(200);
   return { client: c, user: created.body.user };
+}
+
+/** A new user whose home and single role are the same department, as onboard() takes it. */
+export function scopedUser(username: string, role: Role, department: { id: number }) {
+  return {
+    username,
+    displayName: username,
+    departmentId: department.id,
+    roles: [{ role, departmentId: department.id }],
+  };
 }

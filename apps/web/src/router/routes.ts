@@ -13,6 +13,12 @@ const builtViews = {
   posts: () => import('@/views/posts/posts-view.vue'),
   review: () => import('@/views/review/review-queue-view.vue'),
   calendar: () => import('@/views/calendar/calendar-view.vue'),
+  quotas: () => import('@/views/column-quotas/column-quotas-view.vue'),
+  // 数据看板 starts reading its figures while its code downloads (see prefetchFigures).
+  dashboard: () => {
+    void import('@/stores/figures').then((m) => m.prefetchFigures());
+    return import('@/views/dashboard/dashboard-view.vue');
+  },
 } as const;
 
 /** Pages below a section (one post, one review), guarded by their section's roles. */
@@ -50,6 +56,16 @@ export const routes: RouteRecordRaw[] = [
     name: 'password',
     component: () => import('@/views/auth/password-view.vue'),
     meta: { beforePasswordChange: true },
+  },
+  // 大屏: the dashboard on the meeting-room screen, outside the app's frame; the dashboard's roles open it.
+  {
+    path: '/screen',
+    name: 'screen',
+    component: () => {
+      void import('@/stores/figures').then((m) => m.prefetchFigures());
+      return import('@/views/screen/screen-view.vue');
+    },
+    meta: { section: 'dashboard' },
   },
   {
     path: '/',

@@ -17,8 +17,8 @@ describe('sections by role', () => {
     }
   });
 
-  it('gives the admin users, departments, accounts, columns and the 敏感词库, but no content or audit', () => {
-    expect(keysFor('admin')).toEqual(['home', 'channels', 'organization', 'safety']);
+  it('gives the admin users, departments, accounts, columns, the 敏感词库 and the figures, but no content or audit', () => {
+    expect(keysFor('admin')).toEqual(['home', 'dashboard', 'quotas', 'channels', 'organization', 'safety']);
   });
 
   it('gives an editor the content sections, but not review, reports or administration', () => {
@@ -29,6 +29,7 @@ describe('sections by role', () => {
       'inbox',
       'topics',
       'dashboard',
+      'quotas',
       'channels',
     ]);
   });
@@ -46,17 +47,21 @@ describe('sections by role', () => {
       'inbox',
       'topics',
       'dashboard',
+      'quotas',
       'reports',
       'channels',
     ]);
   });
 
   it('gives the reporter the dashboard, the yearly report and the account matrix only', () => {
-    expect(keysFor('reporter')).toEqual(['home', 'dashboard', 'reports', 'channels']);
+    expect(keysFor('reporter')).toEqual(['home', 'dashboard', 'quotas', 'reports', 'channels']);
   });
 
-  it('lets every role but the auditor read the account matrix', () => {
-    for (const role of roles) expect(canOpen(sections.channels, [role]), role).toBe(role !== 'auditor');
+  it('lets every role but the auditor read the account matrix and the column quotas (栏目考核)', () => {
+    for (const role of roles) {
+      expect(canOpen(sections.channels, [role]), role).toBe(role !== 'auditor');
+      expect(canOpen(sections.quotas, [role]), role).toBe(role !== 'auditor');
+    }
   });
 
   it('unites the sections of several roles without repeating any', () => {

@@ -13,6 +13,7 @@ export const sectionKeys = [
   'inbox',
   'topics',
   'dashboard',
+  'quotas',
   'reports',
   'channels',
   'organization',
@@ -47,12 +48,10 @@ export const sections: Record<SectionKey, Section> = {
     roles: ['editor', 'reviewer', 'approver', 'leader'],
     built: false,
   },
-  dashboard: {
-    key: 'dashboard',
-    path: '/dashboard',
-    roles: ['leader', 'reporter', 'editor', 'reviewer', 'approver'],
-    built: false,
-  },
+  // 数据看板: for the leader and every role with a department scope, as GET /api/figures answers them.
+  dashboard: { key: 'dashboard', path: '/dashboard', roles: accountReaderRoles, built: true },
+  // 栏目考核: every role that reads figures, within its scope (the figures' 栏目更新达标率 counts the same).
+  quotas: { key: 'quotas', path: '/column-quotas', roles: accountReaderRoles, built: true },
   reports: { key: 'reports', path: '/reports', roles: ['reporter', 'leader'], built: false },
   // 账号矩阵: read by everyone who works with content or figures, changed by admins.
   channels: { key: 'channels', path: '/channels', roles: accountReaderRoles, built: true },

@@ -9,7 +9,9 @@ export const article = z.object({
   title: z.string(),
   url: z.string(),
   publishedAt: z.string(),
+  content: z.string().optional(),
 });
+export type PortalArticle = z.infer<typeof article>;
 
 export const articleList = z.object({ total: z.number().int(), items: z.array(article) });
 
@@ -30,7 +32,12 @@ export const letterPage = z.object({
   hasMore: z.boolean(),
 });
 
-export const pageViews = z.object({
-  date: z.string(),
-  articles: z.array(z.object({ id: z.number().int(), views: z.number().int() })),
+/** GET /api/cms/stats/pageviews?from&to&by=article: each day's views by article. */
+export const pageViewsByDay = z.object({
+  days: z.array(
+    z.object({
+      date: z.string(),
+      articles: z.array(z.object({ id: z.number().int(), views: z.number().int() })),
+    }),
+  ),
 });

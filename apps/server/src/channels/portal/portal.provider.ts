@@ -4,6 +4,8 @@
 // Streams and their cursors (JSON):
 //   feed     the site feed (settings.feedUrl, default <base>/rss.xml) → publications with their column   {etag?, lastModified?}
 //   letters  局长信箱 letters (GET /api/cms/letters) → interactions of kind `letter`                        {sinceId}
+//   archive  history imports only: every article through the CMS list (portal-archive.ts)                {page}
+//   stats    history imports only: page views by day back to the first article (daily-stats-walk.ts)   {day, stop}
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { shanghaiDayOf } from '../../common/shanghai-time';
@@ -22,23 +24,30 @@ import type {
   ReplyTarget,
   TokenGrant,
 } from '../channel.interface';
+import { type DailyStats, walkDailyStats } from '../daily-stats-walk';
 import { collectFeed } from '../feed/feed-batch';
 import { FeedReader } from '../feed/feed-reader';
 import { ChannelHttp } from '../http/channel-http';
 import { PortalClient } from './portal-client';
 import { portalItemToPublication } from './portal-feed';
+import { collectArchive } from './portal-archive';
 import { collectLetters } from './portal-letters';
-import { article, articleList, column, letter, pageViews } from './portal-wire';
+import { article, articleList, column, letter, pageViewsByDay } from './portal-wire';
 
 const STREAMS = ['feed', 'letters'] as const;
+/** The feed holds the latest items only: an import walks the CMS's whole article list instead. */
+const IMPORT_STREAMS = ['archive', 'letters', 'stats'] as const;
 /** Page views are reported by day; the last week is read again each run (late views, missed runs). */
 const METRIC_DAYS = 7;
+/** The statistics feed answers up to 92 days a call; a month keeps the answers small. */
+const STATS_SPAN_DAYS = 31;
 const DAY_MS = 86_400_000;
 
 @Injectable()
 export class PortalProvider implements ChannelProvider {
   readonly channel = 'portal' as const;
   readonly streams = STREAMS;
+  readonly importStreams = IMPORT_STREAMS;
   private readonly api: PortalClient;
 
   constructor(
@@ -116,6 +125,10 @@ export class PortalProvider implements ChannelProvider {
         return collectFeed(this.reader, feedUrl(account), cursor, portalItemToPublication);
       case 'letters':
         return collectLetters(this.api, account, cursor);
+      case 'archive':
+        return collectArchive(this.api, account, cursor);
+      case 'stats':
+        return walkDailyStats(this.stats(account), cursor, this.clock.now());
       default:
         return Promise.reject(
           new PermanentError({
@@ -142,21 +155,47 @@ export class PortalProvider implements ChannelProvider {
     const wanted = new Set(externalIds);
     if (wanted.size === 0) return [];
     const now = this.clock.now().getTime();
-    const out: MetricSample[] = [];
     // Today is included: its count is partial, and the next run's sample for the same day replaces it.
-    for (let back = METRIC_DAYS; back >= 0; back--) {
-      const date = shanghaiDayOf(new Date(now - back * DAY_MS));
-      const day = await this.api.call(account, {
-        method: 'GET',
-        path: '/api/cms/stats/pageviews',
-        query: { date },
-        schema: pageViews,
-      });
-      for (const a of day.articles)
-        if (wanted.has(String(a.id)))
-          out.push({ externalId: String(a.id), day: day.date, pageViews: a.views });
-    }
-    return out;
+    const days = await this.stats(account).days(
+      shanghaiDayOf(new Date(now - METRIC_DAYS * DAY_MS)),
+      shanghaiDayOf(new Date(now)),
+    );
+    return days.filter((s) => wanted.has(s.externalId));
+  }
+
+  /** Page views by day from the statistics feed, a quarter a call at most, and the day of the first article. */
+  private stats(account: ChannelAccount): DailyStats {
+    return {
+      span: STATS_SPAN_DAYS,
+      days: async (from, to) => {
+        const range = await this.api.call(account, {
+          method: 'GET',
+          path: '/api/cms/stats/pageviews',
+          query: { from, to, by: 'article' },
+          schema: pageViewsByDay,
+        });
+        return range.days.flatMap((d) =>
+          d.articles.map((a) => ({ externalId: String(a.id), day: d.date, pageViews: a.views })),
+        );
+      },
+      oldestDay: async () => {
+        const newest = await this.api.call(account, {
+          method: 'GET',
+          path: '/api/cms/articles',
+          query: { limit: '1' },
+          schema: articleList,
+        });
+        if (newest.total === 0) return null;
+        const oldest = await this.api.call(account, {
+          method: 'GET',
+          path: '/api/cms/articles',
+          query: { limit: '1', page: String(newest.total) },
+          schema: articleList,
+        });
+        const first = oldest.items[0] ?? newest.items[0];
+        return first ? shanghaiDayOf(new Date(first.publishedAt)) : null;
+      },
+    };
   }
 }
 

@@ -2,6 +2,7 @@
 // list has no "since" parameter, so an article is read again only when its total changed, and only
 // comments above the highest id seen are returned.
 import { z } from 'zod';
+import { mapLimited } from '../../common/map-limited';
 import { ChannelError } from '../channel-errors';
 import type { ChannelAccount, CollectBatch, CollectedInteraction } from '../channel.interface';
 import { decodeCursor, encodeCursor } from '../cursor';
@@ -58,6 +59,43 @@ export async function collectComments(
     interactions.push(...read.fresh);
   }
   return { publications: [], interactions, cursor: encodeCursor({ articles }), more };
+}
+
+const archiveCursor = z.object({ offset: z.number().int().nonnegative() });
+/** comment/list calls for one article in the archive walk: up to 49 × this many comments. */
+const ARCHIVE_CALLS_PER_ARTICLE = 20;
+/** Articles read at once in the archive walk. */
+const PARALLEL_ARTICLES = 6;
+
+/**
+ * The `comment-archive` stream, walked only by a history import: the comments of every message ever
+ * published, a page of messages (newest first, by offset) at a time. Polling's `comments` stream watches
+ * the last month only; the rows both find are the same (by comment id).
+ */
+export async function collectCommentArchive(
+  client: WechatClient,
+  account: ChannelAccount,
+  cursor: string | null,
+): Promise<CollectBatch> {
+  const { offset } = decodeCursor(archiveCursor, cursor) ?? { offset: 0 };
+  const page = await publishedPage(client, account, offset, false);
+  const refs = page.item
+    .flatMap((m) => m.content.news_item)
+    .filter((a) => !a.is_deleted && a.need_open_comment !== 0)
+    .map((a) => refFromUrl(a.url))
+    .filter((r): r is ArticleRef => r !== null);
+  const reads = await mapLimited(refs, PARALLEL_ARTICLES, (ref) =>
+    readArticle(client, account, ref, { total: -1, maxId: 0 }, ARCHIVE_CALLS_PER_ARTICLE),
+  );
+  if (reads.includes('noComments')) return { publications: [], interactions: [], cursor, more: false };
+  const interactions = reads.flatMap((r) => (r === 'noComments' ? [] : r.fresh));
+  const next = offset + page.item.length;
+  return {
+    publications: [],
+    interactions,
+    cursor: encodeCursor({ offset: next }),
+    more: page.item.length > 0 && next < page.total_count,
+  };
 }
 
 async function readArticle(

@@ -1,7 +1,12 @@
 // 发布: images to permanent material, one draft, freepublish/submit (asynchronous: `pending` with the
 // publish_id), then freepublish/get — or, when the answer to a send was lost, a search of the published
 // list and the draft box.
-import { PermanentError, RetryableError } from '../channel-errors';
+import {
+  MalformedResponseError,
+  OutcomeUnknownError,
+  PermanentError,
+  RetryableError,
+} from '../channel-errors';
 import type {
   ChannelAccount,
   OutgoingPublication,
@@ -38,11 +43,23 @@ export class WechatPublisher {
         code: null,
         message: '微信图文需要封面图 / a WeChat article needs a cover image',
       });
+    const draft = await beforeSubmit(() => this.draft(account, p, cover, inline));
+    const job = await this.client.call(account, {
+      path: '/cgi-bin/freepublish/submit',
+      body: { kind: 'json', value: { media_id: draft.media_id } },
+      schema: publishSubmitted,
+      write: true,
+    });
+    return { state: 'pending', externalId: job.publish_id };
+  }
+
+  /** The images and the draft: nothing anyone can read yet. */
+  private async draft(account: ChannelAccount, p: OutgoingPublication, cover: Image, inline: Image[]) {
     const thumb = await this.upload(account, cover);
     // Article bodies drop outside images: the rest go through uploadimg and into the body.
     let content = p.body;
     for (const img of inline) content += `<p><img src="${await this.inlineImage(account, img)}"></p>`;
-    const draft = await this.client.call(account, {
+    return this.client.call(account, {
       path: '/cgi-bin/draft/add',
       body: {
         kind: 'json',
@@ -64,13 +81,6 @@ export class WechatPublisher {
       schema: draftAdded,
       write: true,
     });
-    const job = await this.client.call(account, {
-      path: '/cgi-bin/freepublish/submit',
-      body: { kind: 'json', value: { media_id: draft.media_id } },
-      schema: publishSubmitted,
-      write: true,
-    });
-    return { state: 'pending', externalId: job.publish_id };
   }
 
   async status(account: ChannelAccount, lookup: PublicationLookup): Promise<PublicationStatus> {
@@ -122,7 +132,8 @@ export class WechatPublisher {
     );
     // Still in the draft box: submit never took. A new send makes a new draft, which is harmless.
     if (drafted) return { state: 'absent' };
-    if (this.clock.now().getTime() - lookup.notBefore.getTime() < PUBLISHING_WINDOW_MS) {
+    const sentAt = lookup.sentAt ?? lookup.notBefore;
+    if (this.clock.now().getTime() - sentAt.getTime() < PUBLISHING_WINDOW_MS) {
       throw new RetryableError({
         code: null,
         message: '发布任务可能仍在处理中，稍后再查 / the publish job may still be running: ask again later',
@@ -151,6 +162,20 @@ export class WechatPublisher {
       write: true,
     });
     return r.url;
+  }
+}
+
+/**
+ * Before the submit nothing is published: an answer lost there leaves at most a stray image or draft, and a
+ * new send makes new ones. So it is worth another try, not a search of what went out.
+ */
+async function beforeSubmit<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    if (e instanceof OutcomeUnknownError || e instanceof MalformedResponseError)
+      throw new RetryableError(e.fault, { cause: e });
+    throw e;
   }
 }
 

@@ -22,20 +22,27 @@ import type {
   ReplyTarget,
   TokenGrant,
 } from '../channel.interface';
+import { walkDailyStats } from '../daily-stats-walk';
 import { ChannelHttp } from '../http/channel-http';
 import { collectArticles, publishedPage } from './wechat-articles';
 import { WechatClient } from './wechat-client';
-import { collectComments } from './wechat-comments';
-import { articleMetrics } from './wechat-metrics';
+import { collectCommentArchive, collectComments } from './wechat-comments';
+import { articleMetrics, dailyStats } from './wechat-metrics';
 import { WechatPublisher } from './wechat-publisher';
 import { accessToken, wechatStatus } from './wechat-wire';
 
 const STREAMS = ['articles', 'comments'] as const;
+/**
+ * An import walks every message's comments and the statistics by day back to the first message; polling
+ * watches the last month's comments and the last week's statistics.
+ */
+const IMPORT_STREAMS = ['articles', 'comment-archive', 'stats'] as const;
 
 @Injectable()
 export class WechatProvider implements ChannelProvider {
   readonly channel = 'wechat' as const;
   readonly streams = STREAMS;
+  readonly importStreams = IMPORT_STREAMS;
   private readonly api: WechatClient;
   private readonly publisher: WechatPublisher;
 
@@ -98,6 +105,10 @@ export class WechatProvider implements ChannelProvider {
         return collectArticles(this.api, account, cursor);
       case 'comments':
         return collectComments(this.api, account, cursor, this.clock.now());
+      case 'comment-archive':
+        return collectCommentArchive(this.api, account, cursor);
+      case 'stats':
+        return walkDailyStats(dailyStats(this.api, account), cursor, this.clock.now());
       default:
         return Promise.reject(
           new PermanentError({

@@ -1,6 +1,7 @@
 import { type PostEventAction, type PostStatus } from '@sunlight/contracts';
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { InstantColumn } from '../columns';
+import { AccountEntity } from './account.entity';
 import { PostChild } from './post-child';
 
 /**
@@ -31,4 +32,16 @@ export class PostEventEntity extends PostChild {
 
   @Column({ type: 'varchar', length: 500, default: '' })
   detail: string;
+
+  /** The dispatcher's entries are per account; null for the post's own transitions. */
+  @Column({ type: 'int', nullable: true })
+  accountId: number | null;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'account_id' })
+  account?: AccountEntity | null;
+
+  /** The publication's address on the channel, once it is live. */
+  @Column({ type: 'varchar', length: 512, nullable: true })
+  link: string | null;
 }

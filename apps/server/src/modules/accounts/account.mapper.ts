@@ -57,7 +57,11 @@ export function toAccount(
   };
 }
 
+/** Needs the column's account with its department, and the responsible department when one is set. */
 export function toPortalColumn(c: ColumnEntity): PortalColumn {
+  const accountDepartment = c.account?.department;
+  if (!accountDepartment) throw new Error(`column ${c.id} was loaded without its account's department`);
+  const responsible = c.responsibleDepartment ?? accountDepartment;
   return {
     id: c.id,
     accountId: c.accountId,
@@ -67,6 +71,9 @@ export function toPortalColumn(c: ColumnEntity): PortalColumn {
       c.quotaPeriod === null || c.quotaMin === null
         ? null
         : { period: c.quotaPeriod, min: c.quotaMin, max: c.quotaMax },
+    responsibleDepartmentId: responsible.id,
+    responsibleDepartmentName: responsible.name,
+    responsibleDepartmentSet: c.responsibleDepartmentId !== null,
     disabled: c.disabled,
     createdAt: c.createdAt.toISOString(),
   };

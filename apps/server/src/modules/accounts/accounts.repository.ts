@@ -4,7 +4,7 @@ import { type Channel } from '@sunlight/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccountEntity, ColumnEntity, PublicationEntity } from '../../database/entities';
 import { fromDbInstant } from '../../database/instant';
-import { whereInSubtrees } from '../../database/scope-filter';
+import { subtreeClause } from '../../database/scope-filter';
 
 export interface AccountListFilter {
   /** Path prefixes the caller may see; a department filter is already folded in. */
@@ -33,16 +33,34 @@ export class AccountsRepository {
     return em.getRepository(AccountEntity);
   }
 
-  /** Accounts of the given subtrees with their department: the scope is part of the query. */
+  /**
+   * Accounts of the given subtrees with their department, and accounts with a column one of the subtrees is
+   * responsible for (责任部门: a 分局 keeps a column of the city portal updated): the scope is part of the query.
+   */
   list(filter: AccountListFilter): Promise<AccountEntity[]> {
-    const qb = this.repo().createQueryBuilder('a').innerJoinAndSelect('a.department', 'd');
-    whereInSubtrees(qb, 'd.path', filter.paths);
+    const own = subtreeClause('d.path', filter.paths, 'own');
+    const responsible = responsibleForColumn('a.id', filter.paths);
+    const qb = this.repo()
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.department', 'd')
+      .where(`(${own.sql} OR ${responsible.sql})`, { ...own.params, ...responsible.params });
     if (filter.channel) qb.andWhere('a.channel = :channel', { channel: filter.channel });
     return qb.orderBy('d.path', 'ASC').addOrderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC').getMany();
   }
 
   count(): Promise<number> {
     return this.repo().count();
+  }
+
+  /** Whether one of the subtrees is responsible for an enabled column of the account (责任部门). */
+  async responsibleForColumnOf(id: number, paths: readonly string[]): Promise<boolean> {
+    const responsible = responsibleForColumn('a.id', paths);
+    const n = await this.repo()
+      .createQueryBuilder('a')
+      .where('a.id = :id', { id })
+      .andWhere(responsible.sql, responsible.params)
+      .getCount();
+    return n > 0;
   }
 
   findById(id: number): Promise<AccountEntity | null> {
@@ -123,4 +141,18 @@ export class AccountsRepository {
   async setCredentials(id: number, credentials: SealedCredentials): Promise<void> {
     if (Object.keys(credentials).length) await this.repo().update(id, credentials);
   }
+}
+
+/** "The account has an enabled column whose 责任部门 lies in one of these subtrees", as a condition. */
+function responsibleForColumn(
+  accountIdColumn: string,
+  paths: readonly string[],
+): { sql: string; params: Record<string, unknown> } {
+  const scope = subtreeClause('rd.path', paths, 'resp');
+  return {
+    sql:
+      'EXISTS (SELECT 1 FROM columns rc INNER JOIN departments rd ON rd.id = rc.responsible_department_id ' +
+      `WHERE rc.account_id = ${accountIdColumn} AND rc.disabled = :respOff AND ${scope.sql})`,
+    params: { ...scope.params, respOff: false },
+  };
 }

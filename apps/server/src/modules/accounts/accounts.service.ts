@@ -158,13 +158,17 @@ export class AccountsService {
   }
 
   /**
-   * An account within the caller's reading scope. Another department's account is refused with 403, not
-   * hidden behind a 404, so the attempt lands in the audit log as 越权访问.
+   * An account within the caller's reading scope, or one with a column their department is responsible for
+   * (责任部门). Another department's account is refused with 403, not hidden behind a 404, so the attempt
+   * lands in the audit log as 越权访问.
    */
   async readable(actor: Actor, id: number): Promise<AccountEntity> {
     const a = await this.repo.findById(id);
     if (!a?.department) throw notFound('账号', 'Account');
-    if (!coversPath(actor, a.department.path, accountReaderRoles))
+    if (
+      !coversPath(actor, a.department.path, accountReaderRoles) &&
+      !(await this.repo.responsibleForColumnOf(id, scopePaths(actor, accountReaderRoles)))
+    )
       throw forbidden('该账号不在您的管辖范围内', 'Account outside your scope');
     return a;
   }

@@ -6,7 +6,8 @@ import { ColumnEntity } from '../../database/entities';
 export type ColumnFields = Pick<
   ColumnEntity,
   'code' | 'name' | 'quotaPeriod' | 'quotaMin' | 'quotaMax' | 'disabled'
->;
+> &
+  Partial<Pick<ColumnEntity, 'responsibleDepartmentId'>>;
 
 /** Columns are always reached through an account the service has already checked for scope. */
 @Injectable()
@@ -17,12 +18,20 @@ export class ColumnsRepository {
     return this.ds.getRepository(ColumnEntity);
   }
 
+  /** With the account's department and the responsible one, which the answer names (责任部门). */
   listOf(accountId: number): Promise<ColumnEntity[]> {
-    return this.repo().find({ where: { accountId }, order: { disabled: 'ASC', code: 'ASC' } });
+    return this.repo().find({
+      where: { accountId },
+      relations: { account: { department: true }, responsibleDepartment: true },
+      order: { disabled: 'ASC', code: 'ASC' },
+    });
   }
 
   findOf(accountId: number, id: number): Promise<ColumnEntity | null> {
-    return this.repo().findOneBy({ accountId, id });
+    return this.repo().findOne({
+      where: { accountId, id },
+      relations: { account: { department: true }, responsibleDepartment: true },
+    });
   }
 
   async codeTaken(accountId: number, code: string, exceptId?: number): Promise<boolean> {

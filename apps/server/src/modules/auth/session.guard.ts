@@ -6,7 +6,7 @@ import { AppError, forbidden } from '../../common/app-error';
 import { ALLOWED_BEFORE_PASSWORD_CHANGE, PUBLIC_ROUTE, ROUTE_ROLES } from '../../common/decorators';
 import { clientIp, type SunlightRequest } from '../../common/request-context';
 import { sameSecret, SESSION_COOKIE, sessionExpired, SessionsService } from '../sessions/sessions.service';
-import { scopedGrants } from '../users/user.mapper';
+import { actorOf } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -35,16 +35,7 @@ export class SessionGuard implements CanActivate {
       throw sessionExpired();
     }
     req.sessionRecord = session;
-    req.actor = {
-      userId: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      departmentId: user.departmentId,
-      departmentName: user.department?.name ?? '',
-      mustChangePassword: user.mustChangePassword,
-      grants: scopedGrants(user),
-      ip: clientIp(req),
-    };
+    req.actor = actorOf(user, clientIp(req));
     if (!SAFE_METHODS.has(req.method) && !sameSecret(req.header(csrfHeader) ?? '', session.csrfToken)) {
       throw new AppError(
         HttpStatus.FORBIDDEN,

@@ -43,7 +43,7 @@ export class CollectionAdminService {
     if (account.disabled) throw conflict('账号已停用，不能导入历史', 'The account is disabled');
     if (await this.imports.hasRunning(accountId))
       throw conflict('该账号的历史导入正在进行，请等待完成', 'An import of this account is already running');
-    const streams = this.service.streamsOf(account);
+    const streams = this.service.importStreamsOf(account);
     const now = this.clock.now();
     const id = await this.imports.start(
       { accountId, streamsTotal: streams.length, requestedBy: actor.username.slice(0, 64), startedAt: now },

@@ -7,6 +7,7 @@ import type {
   CollectedPublication,
   MetricSample,
 } from '../../channels/channel.interface';
+import { markRollupDirty } from '../figures/figure-rollup-marks';
 import { chunked, clip, engineOfTx, insertRows, instantParam, lastByKey, quoted } from './collection-sql';
 
 const PUBLICATION_COLUMNS = [
@@ -93,6 +94,7 @@ export class CollectionRepository {
         ? `ON DUPLICATE KEY UPDATE ${PUBLICATION_UPDATES.map((c) => `${c} = IF(source = 'imported', VALUES(${c}), ${c})`).join(', ')}`
         : `ON CONFLICT (account_id, external_id) DO UPDATE SET ${PUBLICATION_UPDATES.map((c) => `${c} = excluded.${c}`).join(', ')}
            WHERE publications.source = 'imported'`;
+    await markRollupDirty(tx, accountId, items);
     await insertRows(
       tx,
       { table: 'publications', columns: PUBLICATION_COLUMNS, onConflict },
@@ -175,6 +177,7 @@ export class CollectionRepository {
       engine === 'mysql'
         ? `ON DUPLICATE KEY UPDATE ${set.map((c) => `${c} = VALUES(${c})`).join(', ')}`
         : `ON CONFLICT (publication_id, day) DO UPDATE SET ${set.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+    await markRollupDirty(tx, accountId, rows);
     const at = instantParam(tx, now);
     await insertRows(tx, { table: 'metric_snapshots', columns: METRIC_COLUMNS, onConflict }, rows, (s) => [
       ids.get(s.externalId)!,

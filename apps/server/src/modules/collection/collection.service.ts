@@ -68,7 +68,10 @@ export class CollectionService {
   async storePage(tx: EntityManager, accountId: number, batch: CollectBatch, now: Date): Promise<void> {
     await this.rows.upsertPublications(tx, accountId, batch.publications, now);
     await this.rows.upsertInteractions(tx, accountId, batch.interactions, now);
-    const samples = batch.publications.flatMap((p) => (p.metrics ? [p.metrics] : []));
+    const samples = [
+      ...batch.publications.flatMap((p) => (p.metrics ? [p.metrics] : [])),
+      ...(batch.metrics ?? []),
+    ];
     await this.rows.storeMetricSamples(tx, accountId, samples, now);
   }
 
@@ -109,5 +112,11 @@ export class CollectionService {
 
   streamsOf(account: Pick<AccountEntity, 'channel'>): readonly string[] {
     return this.registry.provider(account.channel).streams;
+  }
+
+  /** What a history import walks: the polled streams, unless the platform has a fuller way back. */
+  importStreamsOf(account: Pick<AccountEntity, 'channel'>): readonly string[] {
+    const provider = this.registry.provider(account.channel);
+    return provider.importStreams ?? provider.streams;
   }
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type Channel } from '@sunlight/contracts';
+import { type Channel, quotaRuleSchema } from '@sunlight/contracts';
 import { z } from 'zod';
 import { type AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -10,7 +10,7 @@ import { AccountsRepository } from '../accounts/accounts.repository';
 import { ColumnsRepository } from '../accounts/columns.repository';
 import { DepartmentsRepository } from '../departments/departments.repository';
 import { SettingsService } from '../settings/settings.service';
-import { demoColumnQuotas, demoRootName } from './demo-organisation';
+import { demoPortalOffice, demoRootName } from './demo-organisation';
 
 const platformAccount = z.object({
   name: z.string().min(1),
@@ -27,6 +27,8 @@ const demoAccountsSchema = z.object({
   portal: platformAccount.extend({
     feeds: z.object({ rss: z.url() }),
     config: z.object({ columns: z.array(z.object({ code: z.string(), name: z.string() })) }),
+    /** 栏目更新要求 by column code: the demo's quotas, which the demo history was written against. */
+    quotas: z.record(z.string(), quotaRuleSchema).default({}),
   }),
 });
 type PlatformAccount = z.infer<typeof platformAccount>;
@@ -55,16 +57,18 @@ export class DemoChannels {
     private readonly credentials: AccountCredentials,
   ) {}
 
-  async connectOnce(): Promise<void> {
+  /** Whether it connected the accounts now (a first start), rather than finding them there. */
+  async connectOnce(): Promise<boolean> {
     const file = this.config.demoAccountsFile;
-    if (!file || !(await this.settings.isDemo()) || (await this.accounts.count()) > 0) return;
+    if (!file || !(await this.settings.isDemo()) || (await this.accounts.count()) > 0) return false;
     const parsed = demoAccountsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!parsed.success) {
       this.logger.warn(`demo accounts file ${file} is not usable: ${parsed.error.message}`);
-      return;
+      return false;
     }
     const root = await this.departments.siblingNamed(null, demoRootName);
-    if (!root) return;
+    if (!root) return false;
+    const office = await this.departments.siblingNamed(root.id, demoPortalOffice);
     const { departments, portal } = parsed.data;
     let created = 0;
     for (const d of departments) {
@@ -92,7 +96,7 @@ export class DemoChannels {
       secrets: pick({ apiKey: portal.credentials.apiKey }),
     });
     for (const c of portal.config.columns) {
-      const quota = demoColumnQuotas[c.code];
+      const quota = portal.quotas[c.code];
       await this.columns.create(portalId, {
         code: c.code,
         name: c.name,
@@ -100,9 +104,11 @@ export class DemoChannels {
         quotaMin: quota?.min ?? null,
         quotaMax: quota?.max ?? null,
         disabled: false,
+        ...(office ? { responsibleDepartmentId: office.id } : {}),
       });
     }
     this.logger.log(`demo organisation connected to ${created + 1} channel accounts from ${file}`);
+    return true;
   }
 
   private create(dept: DepartmentEntity, a: NewAccount): Promise<number> {

@@ -1,10 +1,16 @@
-import { type QuotaPeriod, type Role } from '@sunlight/contracts';
+import { type Role } from '@sunlight/contracts';
 
 /** The demonstration organisation (演示数据): a city police bureau with its publicity office and three 分局. */
 export const demoRootName = '示范市公安局';
 
 export const demoDepartments = ['宣传处', '东城分局', '西城分局', '南湖分局'] as const;
 export type DemoDepartment = (typeof demoDepartments)[number];
+
+/**
+ * The office that keeps the bureau's portal columns up to date (责任部门). The columns' update quotas come
+ * with the demo accounts (config/demo-sandbox.json), which the sandbox's history was written against.
+ */
+export const demoPortalOffice: DemoDepartment = '宣传处';
 
 export interface DemoUser {
   username: string;
@@ -46,17 +52,3 @@ export const demoUsers: DemoUser[] = [
     scope: '南湖分局',
   },
 ];
-
-/**
- * Update quotas of the demo portal's columns (栏目更新要求), by column code. 政策法规 asks more than the
- * demo history gives it, so the dashboard has a column that falls short.
- */
-export const demoColumnQuotas: Record<string, { period: QuotaPeriod; min: number; max: number | null }> = {
-  jwdt: { period: 'week', min: 1, max: null },
-  tzgg: { period: 'month', min: 1, max: null },
-  jfts: { period: 'month', min: 2, max: 6 },
-  bszn: { period: 'quarter', min: 1, max: null },
-  zcfg: { period: 'week', min: 2, max: null },
-  jgxx: { period: 'month', min: 1, max: null },
-  zwgk: { period: 'month', min: 1, max: null },
-};

@@ -5,6 +5,8 @@ import { payloadOf } from '../collection/collection-job-specs';
 import { type NewJob } from '../jobs/jobs.repository';
 
 export const DISPATCH_SEND_JOB = 'dispatch.send';
+/** The send job's dedupe key is this and the publication's id (the schedule's query relies on it). */
+export const SEND_KEY_PREFIX = 'dispatch:';
 /** Asks the channel again about a publication it has accepted but not yet published (WeChat). */
 export const DISPATCH_POLL_JOB = 'dispatch.poll';
 
@@ -20,7 +22,7 @@ export function dispatchSendJob(publicationId: number, runAt?: Date): NewJob {
   return {
     name: DISPATCH_SEND_JOB,
     payload: { publicationId },
-    dedupeKey: `dispatch:${publicationId}`,
+    dedupeKey: `${SEND_KEY_PREFIX}${publicationId}`,
     runAt,
     // The send job never throws for a channel's reason; a database hiccup is retried generously.
     maxAttempts: 20,

@@ -9,7 +9,7 @@ import {
   RetryableError,
   TokenExpiredError,
 } from '../../channels/channel-errors';
-import { MAX_SEND_ATTEMPTS, outcomeOfError, outcomeOfStatus } from './dispatch-outcome';
+import { MAX_SEND_ATTEMPTS, outcomeOfAbsence, outcomeOfError, outcomeOfStatus } from './dispatch-outcome';
 
 const now = new Date('2026-03-01T02:00:00Z');
 const fault = { code: 'x', message: '说明' };
@@ -34,6 +34,24 @@ describe('what a failed send means', () => {
     });
   });
 
+  it('backs off a send the channel, asked after an unknown outcome, does not have: never again at once', () => {
+    expect(outcomeOfAbsence('HTTP 502', 1, now, () => 0)).toMatchObject({
+      kind: 'retry',
+      at: new Date(now.getTime() + 1000),
+    });
+    expect(outcomeOfAbsence('HTTP 502', 3, now, () => 1)).toMatchObject({
+      at: new Date(now.getTime() + 8000),
+    });
+    // Never more than two minutes apart: the post is due now.
+    expect(outcomeOfAbsence('HTTP 502', 9, now, () => 1)).toMatchObject({
+      at: new Date(now.getTime() + 120_000),
+    });
+    expect(outcomeOfAbsence('HTTP 502', MAX_SEND_ATTEMPTS, now)).toMatchObject({
+      kind: 'failed',
+      failure: 'retryable',
+    });
+  });
+
   it('waits for a rate limit to reset and refreshes an expired token', () => {
     const resetAt = new Date(now.getTime() + 600_000);
     expect(outcomeOfError(new RateLimitedError(fault, resetAt), 1, now)).toMatchObject({ at: resetAt });
@@ -47,7 +65,13 @@ describe('what a failed send means', () => {
 
   it('reads the channel’s answer to “did it go out?”', () => {
     expect(outcomeOfStatus({ state: 'absent' }, null)).toBeNull();
-    expect(outcomeOfStatus({ state: 'pending', externalId: 'p1' }, null)).toMatchObject({ poll: true });
+    expect(outcomeOfStatus({ state: 'pending', externalId: 'p1' }, null)).toMatchObject({
+      poll: true,
+      accepted: true,
+    });
+    const live = { state: 'published' as const, externalId: 'w1', url: null, publishedAt: now };
+    expect(outcomeOfStatus(live, null)).toMatchObject({ kind: 'published', confirmed: false });
+    expect(outcomeOfStatus(live, null, true)).toMatchObject({ kind: 'published', confirmed: true });
     expect(outcomeOfStatus({ state: 'failed', reason: '审核未通过' }, null)).toMatchObject({
       kind: 'failed',
       note: '审核未通过',

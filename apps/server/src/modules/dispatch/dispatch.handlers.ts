@@ -25,10 +25,11 @@ export class DispatchSendHandler implements JobHandler<Attempt> {
   ) {}
 
   async prepare(job: JobEntity): Promise<Attempt> {
-    const { publicationId } = sendPayloadOf(job);
-    const outcome = await this.service.attempt(publicationId);
-    const pub = await this.repo.find(publicationId);
-    const sealedToken = pub ? await this.service.sealedToken(pub.accountId) : null;
+    const pub = await this.repo.find(sendPayloadOf(job).publicationId);
+    const outcome = await this.service.attempt(pub);
+    // The token the send used, only when a refresh is asked for: skipped if another replaced it meanwhile.
+    const refresh = outcome.kind === 'retry' && outcome.refreshToken;
+    const sealedToken = pub && refresh ? await this.service.sealedToken(pub.accountId) : null;
     return { pub, outcome, sealedToken };
   }
 
@@ -47,12 +48,8 @@ export class DispatchPollHandler implements JobHandler<Attempt> {
   ) {}
 
   async prepare(job: JobEntity): Promise<Attempt> {
-    const { publicationId } = pollPayloadOf(job);
-    return {
-      pub: await this.repo.find(publicationId),
-      outcome: await this.service.poll(publicationId),
-      sealedToken: null,
-    };
+    const pub = await this.repo.find(pollPayloadOf(job).publicationId);
+    return { pub, outcome: await this.service.poll(pub), sealedToken: null };
   }
 
   async run(job: JobEntity, tx: EntityManager, a: Attempt): Promise<void> {

@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { publicationPayloadSchema } from '@sunlight/contracts';
 import { ChannelRegistry } from '../../channels/channel-registry';
-import type { ChannelAccount, ChannelProvider, OutgoingPublication } from '../../channels/channel.interface';
+import type {
+  ChannelAccount,
+  ChannelProvider,
+  PublicationStatus as ChannelStatus,
+  OutgoingPublication,
+} from '../../channels/channel.interface';
 import { htmlToText } from '../../channels/text';
 import { Clock } from '../../common/clock';
 import { type AppConfig } from '../../config/app-config';
@@ -11,7 +16,13 @@ import { type PublicationEntity } from '../../database/entities';
 import { AccountCredentials } from '../accounts/account-credentials';
 import { FileStore } from '../posts/file-store';
 import { SafetyGate } from '../safety/safety-gate.service';
-import { errorText, type Outcome, outcomeOfError, outcomeOfStatus } from './dispatch-outcome';
+import {
+  errorText,
+  type Outcome,
+  outcomeOfAbsence,
+  outcomeOfError,
+  outcomeOfStatus,
+} from './dispatch-outcome';
 import { DispatchRepository } from './dispatch.repository';
 
 /** Later than this past its due time, a send is noted as late (迟发). */
@@ -38,9 +49,10 @@ export class DispatchService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async attempt(id: number): Promise<Outcome> {
-    const found = await this.repo.find(id);
+  /** One attempt at the publication as read just now (null: it is gone). */
+  async attempt(found: PublicationEntity | null): Promise<Outcome> {
     if (!found) return { kind: 'skip' };
+    const id = found.id;
     if (found.status === 'sending') {
       // Taken over from a worker that died mid-send: it may have gone out, so ask before sending.
       await this.repo.touch(id, '接管中断的发送，先向渠道核实');
@@ -59,30 +71,34 @@ export class DispatchService {
       };
     }
     if (!(await this.repo.claim(id))) return { kind: 'skip' };
-    const pub = { ...found, attempts: found.attempts + 1 };
+    // As the claim left the row: the lookup after an unknown outcome tells the channel when it sent.
+    const pub = { ...found, attempts: found.attempts + 1, updatedAt: this.clock.now() };
     const blocked = await this.gateBlocks(pub);
     if (blocked) return { kind: 'failed', failure: 'permanent', note: blocked };
     return this.send(pub, lateMs > LATE_NOTE_MS ? `迟发 ${Math.round(lateMs / 60_000)} 分钟` : null);
   }
 
-  /** Asks the channel about a publication awaiting confirmation (WeChat's asynchronous publishing). */
-  async poll(id: number): Promise<Outcome> {
-    const pub = await this.repo.find(id);
-    if (pub?.status !== 'pending_confirmation' || !pub.externalId) return { kind: 'skip' };
+  /**
+   * Asks the channel about a publication awaiting confirmation: one it accepted and is still publishing
+   * (WeChat's asynchronous publishing, with the id it gave), or one whose send had an unknown outcome and
+   * could not be checked at the time (no id).
+   */
+  async poll(pub: PublicationEntity | null): Promise<Outcome> {
+    if (pub?.status !== 'pending_confirmation') return { kind: 'skip' };
+    const accepted = pub.externalId !== null;
+    let status: ChannelStatus;
     try {
       const t = await this.target(pub);
-      const status = await t.provider.fetchPublicationStatus(t.account, this.lookup(pub));
-      return (
-        outcomeOfStatus(status, null) ?? {
-          kind: 'pending',
-          externalId: pub.externalId,
-          note: '渠道查无此条，请人工确认',
-          poll: false,
-        }
-      );
+      status = await t.provider.fetchPublicationStatus(t.account, this.lookup(pub));
     } catch (err) {
-      return { kind: 'pending', externalId: pub.externalId, note: errorText(err), poll: true };
+      return { kind: 'pending', externalId: pub.externalId, note: errorText(err), poll: true, accepted };
     }
+    const known = outcomeOfStatus(status, null, !accepted);
+    if (known) return known;
+    // An id the channel gave and no longer knows is for a person; no id and no trace: it never went out.
+    if (accepted)
+      return { kind: 'pending', externalId: pub.externalId, note: '渠道查无此条，请人工确认', poll: false };
+    return outcomeOfAbsence(pub.lastError ?? '发送结果不明', pub.attempts, this.clock.now());
   }
 
   private async send(pub: PublicationEntity, lateNote: string | null): Promise<Outcome> {
@@ -99,36 +115,42 @@ export class DispatchService {
     try {
       const result = await t.provider.publish(t.account, outgoing);
       if (result.state === 'published') return { kind: 'published', ...result, note: lateNote };
-      return { kind: 'pending', externalId: result.externalId, note: lateNote ?? '渠道处理中', poll: true };
+      return {
+        kind: 'pending',
+        externalId: result.externalId,
+        note: lateNote ?? '渠道处理中',
+        poll: true,
+        accepted: true,
+      };
     } catch (err) {
       return outcomeOfError(err, pub.attempts, now) ?? this.reconcile(pub, false, errorText(err));
     }
   }
 
   /**
-   * Never resend blindly: published → published; absent → send (on takeover) or queue again; anything the
-   * channel cannot answer → 待确认 for a person.
+   * Never resend blindly: published → published; absent → send (on takeover) or queue again after a backoff;
+   * a question the channel could not answer now → 待确认, asked again by the poll job until it answers (a
+   * person decides only if it never does).
    */
   private async reconcile(pub: PublicationEntity, sendIfAbsent: boolean, cause?: string): Promise<Outcome> {
+    let status: ChannelStatus;
     try {
       const t = await this.target(pub);
-      const status = await t.provider.fetchPublicationStatus(t.account, this.lookup(pub));
-      const known = outcomeOfStatus(status, cause ? `核实后确认: ${cause}` : null);
-      if (known) return known;
-      if (sendIfAbsent) {
-        // The dead worker may have died before its gate check: nothing goes out unchecked.
-        const blocked = await this.gateBlocks(pub);
-        return blocked ? { kind: 'failed', failure: 'permanent', note: blocked } : this.send(pub, null);
-      }
-      return { kind: 'retry', at: this.clock.now(), note: `渠道无记录，重新发送: ${cause ?? ''}` };
+      status = await t.provider.fetchPublicationStatus(t.account, this.lookup(pub));
     } catch (err) {
       return {
         kind: 'pending',
         externalId: pub.externalId,
-        note: `无法确认是否已发出: ${errorText(err)}`,
-        poll: false,
+        note: `无法确认是否已发出，稍后再向渠道核实: ${errorText(err)}`,
+        poll: true,
       };
     }
+    const known = outcomeOfStatus(status, cause ? `核实后确认: ${cause}` : null, true);
+    if (known) return known;
+    if (!sendIfAbsent) return outcomeOfAbsence(cause ?? '发送结果不明', pub.attempts, this.clock.now());
+    // The dead worker may have died before its gate check: nothing goes out unchecked.
+    const blocked = await this.gateBlocks(pub);
+    return blocked ? { kind: 'failed', failure: 'permanent', note: blocked } : this.send(pub, null);
   }
 
   private async gateBlocks(pub: PublicationEntity): Promise<string | null> {
@@ -185,6 +207,8 @@ export class DispatchService {
       body: p.body,
       // A send cannot predate the row; a day of slack covers clocks that disagree.
       notBefore: new Date(pub.createdAt.getTime() - 86_400_000),
+      // The claim, a takeover or a settlement to 待确认 last touched the row: the send is no older.
+      sentAt: pub.updatedAt,
     };
   }
 

@@ -13,9 +13,21 @@ export interface JobRunnerOptions {
 
 export const defaultJobRunnerOptions: JobRunnerOptions = { batchSize: 20, leaseMs: 60_000 };
 
-/** Exponential backoff with full jitter: 2 s, 4 s, 8 s … capped at 10 minutes. */
-export function retryDelayMs(attempt: number, random = Math.random): number {
-  const ceiling = Math.min(600_000, 2000 * 2 ** Math.max(0, attempt - 1));
+/** How often a worker process reports that it is alive (the workers table). */
+export const HEARTBEAT_MS = 2_000;
+/**
+ * A worker silent this long is dead (SIGKILL, a lost machine): its running jobs are taken over at once
+ * instead of after their leases. Many missed heartbeats, so a busy but live worker is never mistaken for one.
+ */
+export const WORKER_DEAD_AFTER_MS = 15_000;
+/** While jobs run and nothing more was due, how soon the runner looks for new work again. */
+const RECHECK_MS = 100;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Exponential backoff with jitter (half to all of the ceiling): 2 s, 4 s, 8 s … capped at `capMs`. */
+export function retryDelayMs(attempt: number, random = Math.random, capMs = 600_000): number {
+  const ceiling = Math.min(capMs, 2000 * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
@@ -26,6 +38,7 @@ export class JobRunner {
   private readonly logger = new Logger('Jobs');
   private readonly startedAt = new Date();
   private draining = false;
+  private dead: { at: number; owners: readonly string[] } = { at: -Infinity, owners: [] };
   options: JobRunnerOptions = defaultJobRunnerOptions;
 
   constructor(
@@ -34,26 +47,55 @@ export class JobRunner {
     private readonly clock: Clock,
   ) {}
 
-  /** Runs due jobs until none is left; overlapping ticks return at once. Returns how many ran. */
+  /**
+   * Runs due jobs until none is left; overlapping ticks return at once. Returns how many ran. Up to
+   * `batchSize` jobs run at once, and a slot that frees is filled at once: one slow job (a channel taking
+   * its time) never holds back the others, nor the claim of work that comes due meanwhile.
+   */
   async drain(): Promise<number> {
     if (this.draining) return 0;
     this.draining = true;
     let ran = 0;
+    const running = new Set<Promise<void>>();
     try {
       for (;;) {
-        const jobs = await this.repo.claim(
-          this.workerId,
-          this.options.batchSize,
-          this.clock.now(),
-          this.options.leaseMs,
-        );
-        await Promise.all(jobs.map((j) => this.runOne(j)));
+        const free = this.options.batchSize - running.size;
+        // A claim is a transaction of its own: a slot or two is filled with the next batch, not one by one.
+        const claimNow = running.size === 0 || free >= Math.max(1, this.options.batchSize / 4);
+        const jobs =
+          claimNow && free > 0
+            ? await this.repo.claim(
+                this.workerId,
+                free,
+                this.clock.now(),
+                this.options.leaseMs,
+                await this.deadOwners(),
+              )
+            : [];
+        for (const job of jobs) {
+          const done: Promise<void> = this.runOne(job).finally(() => running.delete(done));
+          running.add(done);
+        }
         ran += jobs.length;
-        if (jobs.length < this.options.batchSize) return ran;
+        if (running.size === 0) return ran;
+        // Nothing more due: wait for a slot to free or a moment to pass, then look again. Otherwise: a slot.
+        const exhausted = claimNow && jobs.length < free;
+        await Promise.race(exhausted ? [...running, sleep(RECHECK_MS)] : [...running]);
       }
     } finally {
       this.draining = false;
     }
+  }
+
+  /** Owners of leases that died with their worker; asked again at most once a second. */
+  private async deadOwners(): Promise<readonly string[]> {
+    const now = this.clock.now().getTime();
+    if (now - this.dead.at >= 1000)
+      this.dead = {
+        at: now,
+        owners: await this.repo.workersSilentSince(new Date(now - WORKER_DEAD_AFTER_MS)),
+      };
+    return this.dead.owners;
   }
 
   private async runOne(job: JobEntity): Promise<void> {

@@ -16,6 +16,13 @@ export interface NewJob {
 
 const DUE = `((j.status = 'queued' AND j.run_at <= :now) OR (j.status = 'running' AND j.lease_expires_at < :now))`;
 
+/** Due jobs, and those leased to workers known to be dead (their leases need not run out first). */
+function dueOrOrphaned(deadOwners: readonly string[]): string {
+  if (deadOwners.length === 0) return DUE.replaceAll(':now', '?');
+  const owners = deadOwners.map(() => '?').join(', ');
+  return `(${DUE.replaceAll(':now', '?')} OR (j.status = 'running' AND j.lease_owner IN (${owners})))`;
+}
+
 @Injectable()
 export class JobsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
@@ -44,16 +51,24 @@ export class JobsRepository {
   }
 
   /**
-   * Leases up to `limit` due jobs (queued and due, or running with an expired lease) to `owner`.
+   * Leases up to `limit` due jobs (queued and due, or running with an expired lease, or running for one of
+   * `deadOwners`) to `owner`.
    * MySQL: FOR UPDATE SKIP LOCKED so concurrent workers take disjoint rows without waiting.
    * SQLite: one UPDATE … RETURNING, atomic under its single writer.
    */
-  async claim(owner: string, limit: number, now: Date, leaseMs: number): Promise<JobEntity[]> {
+  async claim(
+    owner: string,
+    limit: number,
+    now: Date,
+    leaseMs: number,
+    deadOwners: readonly string[] = [],
+  ): Promise<JobEntity[]> {
     const leaseUntil = new Date(now.getTime() + leaseMs);
+    const due = dueOrOrphaned(deadOwners);
     if (engineOf(this.ds) === 'sqlite') {
       const rows = await this.ds.query<Array<{ id: number }>>(
         `UPDATE jobs SET status = 'running', lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1, updated_at = ?
-         WHERE id IN (SELECT id FROM jobs j WHERE ${DUE.replaceAll(':now', '?')} ORDER BY j.run_at, j.id LIMIT ?)
+         WHERE id IN (SELECT id FROM jobs j WHERE ${due} ORDER BY j.run_at, j.id LIMIT ?)
          RETURNING id`,
         [
           owner,
@@ -61,6 +76,7 @@ export class JobsRepository {
           toDbInstant(this.ds, now),
           toDbInstant(this.ds, now),
           toDbInstant(this.ds, now),
+          ...deadOwners,
           limit,
         ],
       );
@@ -68,11 +84,11 @@ export class JobsRepository {
     }
     const ids = await retryOnDeadlock(() =>
       this.ds.transaction('READ COMMITTED', async (em) => {
-        const due = await em.query<Array<{ id: number }>>(
-          `SELECT j.id FROM jobs j WHERE ${DUE.replaceAll(':now', '?')} ORDER BY j.run_at, j.id LIMIT ? FOR UPDATE SKIP LOCKED`,
-          [now, now, limit],
+        const rows = await em.query<Array<{ id: number }>>(
+          `SELECT j.id FROM jobs j WHERE ${due} ORDER BY j.run_at, j.id LIMIT ? FOR UPDATE SKIP LOCKED`,
+          [now, now, ...deadOwners, limit],
         );
-        const found = due.map((r) => Number(r.id));
+        const found = rows.map((r) => Number(r.id));
         if (found.length) {
           await em.query(
             `UPDATE jobs SET status = 'running', lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1, updated_at = ? WHERE id IN (?)`,
@@ -99,6 +115,10 @@ export class JobsRepository {
   /**
    * Marks the job done and applies its effects in one transaction, fenced by the lease: if another
    * worker took the job over meanwhile, nothing is written and false is returned.
+   * MySQL: READ COMMITTED, as the claim. Under REPEATABLE READ every completion also locks the gaps around
+   * the index entries it moves (status, dedupe key), and jobs due together sit side by side in those
+   * indexes: concurrent completions then deadlock each other by the thousand under load. Effects that need
+   * a row to stay put lock it themselves.
    */
   complete(
     job: JobEntity,
@@ -106,17 +126,17 @@ export class JobsRepository {
     now: Date,
     effects: (tx: EntityManager) => Promise<void>,
   ): Promise<boolean> {
+    const inTransaction = (work: (tx: EntityManager) => Promise<boolean>) =>
+      engineOf(this.ds) === 'mysql' ? this.ds.transaction('READ COMMITTED', work) : this.ds.transaction(work);
     return retryOnDeadlock(() =>
-      this.ds.transaction(async (tx) => {
+      inTransaction(async (tx) => {
         const res = await tx
           .createQueryBuilder()
           .update(JobEntity)
           .set({ status: 'done', finishedAt: now, leaseOwner: null, leaseExpiresAt: null, dedupeKey: null })
-          .where('id = :id AND lease_owner = :owner AND status = :running', {
-            id: job.id,
-            owner,
-            running: 'running',
-          })
+          // Only a running job has an owner. Naming the status as well lets MariaDB intersect the primary
+          // key with idx_jobs_due, and then every completion locks every running job's index entry.
+          .where('id = :id AND lease_owner = :owner', { id: job.id, owner })
           .execute();
         if (res.affected !== 1) return false;
         await effects(tx);
@@ -172,6 +192,20 @@ export class JobsRepository {
 
   async heartbeat(w: Omit<WorkerEntity, 'lastSeenAt'>, now: Date): Promise<void> {
     await this.ds.getRepository(WorkerEntity).save({ ...w, lastSeenAt: now });
+  }
+
+  /**
+   * Workers that reported at least once and have been silent since `at`: dead (a killed process stops
+   * reporting at once; a live one reports every few seconds whatever it is doing).
+   */
+  async workersSilentSince(at: Date): Promise<string[]> {
+    const rows = await this.ds
+      .getRepository(WorkerEntity)
+      .createQueryBuilder('w')
+      .select('w.id', 'id')
+      .where('w.last_seen_at < :at', { at: toDbInstant(this.ds, at) })
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
   }
 
   async forgetWorkersSilentSince(at: Date): Promise<void> {

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { channelHasColumns, channelLabels, postBodyMaxLength, postReaderRoles } from '@sunlight/contracts';
 import { type Actor, coversPath } from '../../common/actor';
 import { AppError, forbidden } from '../../common/app-error';
-import { type AttachmentEntity } from '../../database/entities';
+import { type AccountEntity, type AttachmentEntity, type ColumnEntity } from '../../database/entities';
 import { sanitiseHtml } from './html-sanitiser';
 import { PostsRepository } from './posts.repository';
 import { type PostTarget } from './variant-rows';
@@ -29,7 +29,11 @@ export class PostInputs {
     return clean;
   }
 
-  /** Accounts the editor may write for (editor scope), enabled and able to publish, with their columns. */
+  /**
+   * Accounts the editor may write for (editor scope), enabled and able to publish, with their columns. On
+   * another department's account the editor may write to the columns their department is responsible for
+   * (责任部门: a 分局 keeping its column of the city portal updated).
+   */
   async targets(
     actor: Actor,
     inputs: ReadonlyArray<{ accountId: number; columnId: number | null }>,
@@ -37,17 +41,21 @@ export class PostInputs {
     const ids = [...new Set(inputs.map((t) => t.accountId))];
     if (ids.length !== inputs.length) throw invalid('targets', '同一账号只能选择一次');
     const accounts = await this.repo.posts.accounts(ids);
-    const columns = await this.repo.posts.columns(inputs.flatMap((t) => (t.columnId ? [t.columnId] : [])));
+    const columns = (await this.repo.posts.columnsOf(ids)).filter((c) => !c.disabled);
     return inputs.map((t, i) => {
       const account = accounts.find((a) => a.id === t.accountId);
       if (!account?.department) throw invalid(`targets.${i}.accountId`, '账号不存在');
-      if (!coversPath(actor, account.department.path, ['editor']))
-        throw forbidden(`账号「${account.name}」不在您的管辖范围内`, 'Target account outside your scope');
+      const ofAccount = columns.filter((c) => c.accountId === account.id);
+      const column = t.columnId === null ? null : (ofAccount.find((c) => c.id === t.columnId) ?? null);
+      if (!mayWriteTo(actor, account, column, ofAccount))
+        throw forbidden(
+          `账号「${account.name}」不在您的管辖范围内，也没有由您的部门负责的栏目`,
+          'Target account outside your scope',
+        );
       if (account.disabled) throw invalid(`targets.${i}.accountId`, `账号「${account.name}」已停用`);
       if (account.channel === 'feed')
         throw invalid(`targets.${i}.accountId`, `${channelLabels.feed}不能发布`);
       if (t.columnId === null) return { account, column: null };
-      const column = columns.find((c) => c.id === t.columnId && c.accountId === account.id && !c.disabled);
       if (!column || !channelHasColumns[account.channel])
         throw invalid(`targets.${i}.columnId`, '栏目不属于该账号或已停用');
       return { account, column };
@@ -64,4 +72,20 @@ export class PostInputs {
     }
     return ids.map((id) => found.find((f) => f.id === id)!);
   }
+}
+
+/**
+ * An account in the editor's scope, or a column of it (chosen, or still to be chosen) whose 责任部门 is: the
+ * column is checked again when it is picked, and a portal target cannot be submitted without one.
+ */
+function mayWriteTo(
+  actor: Actor,
+  account: AccountEntity,
+  column: ColumnEntity | null,
+  columnsOfAccount: readonly ColumnEntity[],
+): boolean {
+  if (coversPath(actor, account.department!.path, ['editor'])) return true;
+  const responsible = (c: ColumnEntity) =>
+    !!c.responsibleDepartment && coversPath(actor, c.responsibleDepartment.path, ['editor']);
+  return column ? responsible(column) : columnsOfAccount.some(responsible);
 }

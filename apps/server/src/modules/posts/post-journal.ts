@@ -4,14 +4,17 @@ import { type Actor } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { type PostStore } from './post-store';
 
+/** What people do to a post; the dispatcher writes its own entries (dispatch_*) with the outcome. */
+export type PersonAction = Exclude<PostEventAction, `dispatch_${string}`>;
+
 export interface JournalEntry {
   postId: number;
-  action: PostEventAction;
+  action: PersonAction;
   audit: AuditAction;
   detail: string;
 }
 
-const auditOf: Record<PostEventAction, AuditAction> = {
+const auditOf: Record<PersonAction, AuditAction> = {
   create: 'post.create',
   update: 'post.update',
   submit: 'post.submit',
@@ -40,7 +43,7 @@ export class PostJournal {
     at: Date,
     change: {
       postId: number;
-      action: PostEventAction;
+      action: PersonAction;
       from: PostStatus | null;
       to: PostStatus;
       detail?: string;
@@ -58,6 +61,8 @@ export class PostJournal {
       fromStatus: change.from,
       toStatus: change.to,
       detail,
+      accountId: null,
+      link: null,
     });
     return {
       postId: change.postId,

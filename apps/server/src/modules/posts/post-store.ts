@@ -175,12 +175,14 @@ export class PostStore {
       .getMany();
   }
 
-  columns(ids: readonly number[]): Promise<ColumnEntity[]> {
-    if (ids.length === 0) return Promise.resolve([]);
+  /** Every column of the accounts, with its 责任部门 (whose editors may write to it on another's account). */
+  columnsOf(accountIds: readonly number[]): Promise<ColumnEntity[]> {
+    if (accountIds.length === 0) return Promise.resolve([]);
     return this.em
       .getRepository(ColumnEntity)
       .createQueryBuilder('c')
-      .where('c.id IN (:...ids)', { ids })
+      .leftJoinAndSelect('c.responsibleDepartment', 'rd')
+      .where('c.account_id IN (:...accountIds)', { accountIds })
       .getMany();
   }
 
@@ -206,7 +208,7 @@ export class PostStore {
   events(postId: number): Promise<PostEventEntity[]> {
     return this.em
       .getRepository(PostEventEntity)
-      .find({ where: { postId }, order: { at: 'ASC', id: 'ASC' } });
+      .find({ where: { postId }, relations: { account: true }, order: { at: 'ASC', id: 'ASC' } });
   }
 
   async insertStep(row: Omit<ReviewStepEntity, 'id' | 'post' | 'reviewer'>): Promise<void> {

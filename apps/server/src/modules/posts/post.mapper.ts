@@ -108,6 +108,8 @@ export function toPostEvent(e: PostEventEntity): PostEvent {
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
     detail: e.detail,
+    account: e.account ? { id: e.account.id, name: e.account.name, channel: e.account.channel } : null,
+    link: e.link,
   };
 }
 

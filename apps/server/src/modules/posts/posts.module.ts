@@ -50,6 +50,7 @@ import { WorkflowController } from './workflow.controller';
     AttachmentsService,
     FileStore,
   ],
-  exports: [PostGateService, FileStore],
+  // The demo's first start writes its recent posts through the same services the pages call.
+  exports: [PostGateService, FileStore, PostsService, ReviewService, ScheduleService, AttachmentsService],
 })
 export class PostsModule {}

@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type AuditAction,
-  type PostEventAction,
-  type PostStatus,
-  publicationStatusLabels,
-} from '@sunlight/contracts';
+import { type AuditAction, type PostStatus, publicationStatusLabels } from '@sunlight/contracts';
 import { type Actor } from '../../common/actor';
 import { conflict, notFound } from '../../common/app-error';
 import { Clock } from '../../common/clock';
 import { type PostEntity, type PublicationEntity } from '../../database/entities';
 import { PostAccess } from './post-access';
-import { PostJournal } from './post-journal';
+import { type PersonAction, PostJournal } from './post-journal';
 import { statusFromPublications, type WorkflowAction } from './post-rules';
 import { PostsRepository, type PostTx } from './posts.repository';
 import { ScheduleService } from './schedule.service';
@@ -70,7 +65,7 @@ export class PublicationActions {
       tx: PostTx,
       pub: PublicationEntity,
       post: PostEntity,
-    ) => Promise<[PostEventAction, AuditAction, string, PostStatus]>,
+    ) => Promise<[PersonAction, AuditAction, string, PostStatus]>,
   ): Promise<void> {
     const pub = await this.repo.publications.findById(id);
     if (!pub?.postId) throw notFound('待发送的发布记录', 'Scheduled publication');

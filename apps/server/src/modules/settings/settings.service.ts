@@ -19,4 +19,13 @@ export class SettingsService {
     await this.repo.set(DEMO_KEY, '1');
     this.demo = true;
   }
+
+  /** Whether a one-time step of the installation (a demo post written at first start …) was done. */
+  async isDone(step: string): Promise<boolean> {
+    return (await this.repo.get(`done:${step}`.slice(0, 64))) === '1';
+  }
+
+  async markDone(step: string): Promise<void> {
+    await this.repo.set(`done:${step}`.slice(0, 64), '1');
+  }
 }

@@ -1,5 +1,5 @@
 import { type User } from '@sunlight/contracts';
-import { type ScopedGrant } from '../../common/actor';
+import { type Actor, type ScopedGrant } from '../../common/actor';
 import { type UserEntity } from '../../database/entities';
 
 export function toUser(u: UserEntity): User {
@@ -27,4 +27,18 @@ export function scopedGrants(u: UserEntity): ScopedGrant[] {
       departmentName: r.department!.name,
       path: r.department!.path,
     }));
+}
+
+/** The person acting, from a user loaded with roles and their departments. */
+export function actorOf(u: UserEntity, ip: string | null): Actor {
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    departmentId: u.departmentId,
+    departmentName: u.department?.name ?? '',
+    mustChangePassword: u.mustChangePassword,
+    grants: scopedGrants(u),
+    ip,
+  };
 }

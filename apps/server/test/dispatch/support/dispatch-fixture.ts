@@ -4,6 +4,7 @@ import { type PublicationPayload, type PublicationStatus } from '@sunlight/contr
 import { PostEntity, PublicationEntity } from '../../../src/database/entities';
 import { FileStore } from '../../../src/modules/posts/file-store';
 import { DispatchSchedule } from '../../../src/modules/dispatch/dispatch-schedule.service';
+import { type FaultSpec } from '../../channels/support/channel-sandbox';
 import { type CollectionFixture } from '../../collection/support/collection-fixture';
 
 let serial = 0;
@@ -26,6 +27,8 @@ export async function queuePublication(
     classification?: 'public' | 'internal';
     /** WeChat articles need a cover image. */
     cover?: boolean;
+    /** Another target account of this post (one post goes to several accounts). */
+    postId?: number;
   } = {},
 ): Promise<PublicationEntity> {
   serial += 1;
@@ -34,18 +37,9 @@ export async function queuePublication(
   const body =
     over.body ??
     `警情通报第 ${serial} 号：今日辖区治安平稳。${Date.now()} https://gaj.jiangcheng.gov.cn/n${serial}`;
-  const post = await f.t.ds.getRepository(PostEntity).save({
-    departmentId: f.departmentId,
-    authorId: f.admin.session!.user.id,
-    title,
-    body,
-    kind: 'original',
-    forwardOf: null,
-    classification: over.classification ?? 'public',
-    tags: '[]',
-    attachmentIds: '[]',
-    status: 'scheduled',
-  });
+  const post = over.postId
+    ? await f.t.ds.getRepository(PostEntity).findOneByOrFail({ id: over.postId })
+    : await newPost(f, title, body, over.classification ?? 'public');
   const idempotencyKey = `post:${post.id}:account:${accountId}:v1`;
   const payload: PublicationPayload = {
     idempotencyKey,
@@ -80,10 +74,42 @@ export async function queuePublication(
   });
 }
 
+function newPost(
+  f: CollectionFixture,
+  title: string,
+  body: string,
+  classification: 'public' | 'internal',
+): Promise<PostEntity> {
+  return f.t.ds.getRepository(PostEntity).save({
+    departmentId: f.departmentId,
+    authorId: f.admin.session!.user.id,
+    title,
+    body,
+    kind: 'original',
+    forwardOf: null,
+    classification,
+    tags: '[]',
+    attachmentIds: '[]',
+    status: 'scheduled',
+  });
+}
+
 /** One dispatcher tick and the jobs it leads to, until nothing is due. */
 export async function dispatchTick(f: CollectionFixture, workers = 1): Promise<number> {
   await f.t.app.get(DispatchSchedule).enqueueDue();
   return f.drain(workers);
+}
+
+/**
+ * Ticks with the clock moved on 10 s each time (and a moment of real time for the sandbox's own timers, e.g.
+ * WeChat finishing a publish job) until the publication is published or 40 ticks have passed.
+ */
+export async function dispatchUntilPublished(f: CollectionFixture, id: number): Promise<void> {
+  for (let i = 0; i < 40 && (await publication(f, id)).status !== 'published'; i++) {
+    f.t.clock.advance(10_000);
+    await new Promise((r) => setTimeout(r, 100));
+    await dispatchTick(f);
+  }
 }
 
 export async function publication(f: CollectionFixture, id: number): Promise<PublicationEntity> {
@@ -92,6 +118,11 @@ export async function publication(f: CollectionFixture, id: number): Promise<Pub
 
 export async function postStatus(f: CollectionFixture, postId: number): Promise<string> {
   return (await f.t.ds.getRepository(PostEntity).findOneByOrFail({ id: postId })).status;
+}
+
+/** A fault on Weibo's publish call (statuses/share), once unless told. */
+export function faultWeiboShare(f: CollectionFixture, spec: Omit<FaultSpec, 'platform' | 'endpoint'>) {
+  return f.sandbox.fault({ platform: 'weibo', endpoint: '/2/statuses/share.json', times: 1, ...spec });
 }
 
 /** What the sandbox accepted for the account through the API (not seeded history). */

@@ -1,5 +1,6 @@
 import {
   Calendar,
+  Checked,
   ChatDotRound,
   Connection,
   DataAnalysis,
@@ -23,6 +24,7 @@ export const sectionIcons: Record<SectionKey, Component> = {
   inbox: ChatDotRound,
   topics: TrendCharts,
   dashboard: DataAnalysis,
+  quotas: Checked,
   reports: Document,
   channels: Connection,
   organization: OfficeBuilding,

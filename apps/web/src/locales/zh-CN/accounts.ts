@@ -150,6 +150,8 @@ export default {
     code: '栏目代码',
     name: '栏目名称',
     quota: '更新要求',
+    responsible: '责任部门',
+    responsibleHint: '负责按要求更新本栏目的部门，默认为账号所属部门；该部门的信息员可向本栏目发稿。',
     status: '状态',
     actions: '操作',
     add: '新建栏目',

@@ -129,6 +129,7 @@ export default {
     version: '第 {n} 版',
     changed: '修改：{fields}',
     round: '第 {n} 轮',
+    openLink: '查看',
   },
   fields: {
     created: '创建',

@@ -6,5 +6,8 @@ import { AddCollection1795461485756 } from './1795461485756-AddCollection';
 import { AddSafety1795463323659 } from './1795463323659-AddSafety';
 import { AddPosts1795464650561 } from './1795464650561-AddPosts';
 import { AddColumnResponsibleDepartment1795469375484 } from './1795469375484-AddColumnResponsibleDepartment';
+import { AddFigureRollups1795469790186 } from './1795469790186-AddFigureRollups';
+import { AddPostEventDispatchEntries1795469982855 } from './1795469982855-AddPostEventDispatchEntries';
+import { AddYearlyRollupsAndQuotaIndexes1795475855607 } from './1795475855607-AddYearlyRollupsAndQuotaIndexes';
 
-export const mysqlMigrations = [Utf8mb4Default1795334729345, Initial1795334729346, AuditLogAppendOnly1795334729347, AddAccounts1795459451857, AddCollection1795461485756, AddSafety1795463323659, AddPosts1795464650561, AddColumnResponsibleDepartment1795469375484];
+export const mysqlMigrations = [Utf8mb4Default1795334729345, Initial1795334729346, AuditLogAppendOnly1795334729347, AddAccounts1795459451857, AddCollection1795461485756, AddSafety1795463323659, AddPosts1795464650561, AddColumnResponsibleDepartment1795469375484, AddFigureRollups1795469790186, AddPostEventDispatchEntries1795469982855, AddYearlyRollupsAndQuotaIndexes1795475855607];

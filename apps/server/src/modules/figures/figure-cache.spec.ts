@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { FigureCache } from './figure-cache';
+
+describe('the figures cache', () => {
+  it('serves an entry while its rollup version is current and its time has not run out', () => {
+    const cache = new FigureCache<number>(1000, 10);
+    cache.set('q', 3, 0, 42);
+    expect(cache.get('q', 3, 999)).toBe(42);
+    expect(cache.get('q', 4, 999)).toBeUndefined();
+    cache.set('q', 4, 0, 43);
+    expect(cache.get('q', 4, 1001)).toBeUndefined();
+  });
+
+  it('drops the oldest entry when full', () => {
+    const cache = new FigureCache<string>(1000, 2);
+    cache.set('a', 1, 0, 'a');
+    cache.set('b', 1, 0, 'b');
+    cache.set('c', 1, 0, 'c');
+    expect(cache.get('a', 1, 0)).toBeUndefined();
+    expect(cache.get('c', 1, 0)).toBe('c');
+  });
+});
