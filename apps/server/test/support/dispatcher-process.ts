@@ -1,21 +1,10 @@
 /**
  * A dispatcher worker process for the crash test: the real dispatch tick, job handlers and runner on the real
- * database, wired by hand (tsx emits no decorator metadata for Nest to inject by), sending to the sandbox over
+ * database, wired by hand (see worker-wiring.ts), sending to the sandbox over
  * HTTP. Started with `node --import tsx`; prints "ready" once it ticks.
  */
 import 'reflect-metadata';
-import { ChannelRegistry } from '../../src/channels/channel-registry';
-import { FeedReader } from '../../src/channels/feed/feed-reader';
-import { FeedProvider } from '../../src/channels/feed/feed.provider';
-import { ChannelHttp } from '../../src/channels/http/channel-http';
-import { PortalProvider } from '../../src/channels/portal/portal.provider';
-import { WechatProvider } from '../../src/channels/wechat/wechat.provider';
-import { WeiboProvider } from '../../src/channels/weibo/weibo.provider';
-import { Clock } from '../../src/common/clock';
-import { SecretBox } from '../../src/common/secret-box';
 import { type AppConfig } from '../../src/config/app-config';
-import { createDataSource } from '../../src/database/data-source';
-import { AccountCredentials } from '../../src/modules/accounts/account-credentials';
 import { DispatchSchedule } from '../../src/modules/dispatch/dispatch-schedule.service';
 import { DispatchSettlement } from '../../src/modules/dispatch/dispatch-settle.service';
 import { DispatchPollHandler, DispatchSendHandler } from '../../src/modules/dispatch/dispatch.handlers';
@@ -24,34 +13,16 @@ import { DispatchRepository } from '../../src/modules/dispatch/dispatch.reposito
 import { DispatchService } from '../../src/modules/dispatch/dispatch.service';
 import { JobHandlers } from '../../src/modules/jobs/job-handlers';
 import { JobRunner } from '../../src/modules/jobs/job-runner';
-import { JobsRepository } from '../../src/modules/jobs/jobs.repository';
 import { FileStore } from '../../src/modules/posts/file-store';
 import { SafetyDictionaryCache } from '../../src/modules/safety/dictionary-cache';
 import { SafetyGate } from '../../src/modules/safety/safety-gate.service';
 import { SafetyRepository } from '../../src/modules/safety/safety.repository';
-import { runWorker } from './worker-process';
+import { drainForever, runWorker } from './worker-process';
+import { workerWiring } from './worker-wiring';
 
 async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL!;
-  const ds = await createDataSource(
-    url.startsWith('sqlite:')
-      ? { type: 'sqlite', path: url.slice('sqlite:'.length), isNew: false }
-      : { type: 'mysql', url, database: new URL(url).pathname.slice(1) },
-  );
-  const clock = new Clock();
-  const http = new ChannelHttp({ timeoutMs: 10_000 });
-  const reader = new FeedReader(http, clock);
-  const registry = new ChannelRegistry([
-    new WeiboProvider(http, clock),
-    new WechatProvider(http, clock),
-    new PortalProvider(http, clock, reader),
-    new FeedProvider(reader),
-  ]);
-  const credentials = new AccountCredentials(
-    new SecretBox(Buffer.from(process.env.SUNLIGHT_SECRET_KEY!, 'hex')),
-  );
+  const { ds, clock, registry, credentials, jobs } = await workerWiring();
   const config = { dataDir: process.env.SUNLIGHT_DATA_DIR!, dispatch: { maxLateMinutes: 120 } } as AppConfig;
-  const jobs = new JobsRepository(ds);
   const repo = new DispatchRepository(ds);
   const gate = new SafetyGate(new SafetyDictionaryCache(new SafetyRepository(ds), clock));
   const service = new DispatchService(
@@ -73,17 +44,7 @@ async function main(): Promise<void> {
   const schedule = new DispatchSchedule(repo, jobs, clock);
   const runner = new JobRunner(jobs, handlers, clock);
   runner.options = { batchSize: 5, leaseMs: Number(process.env.LEASE_MS ?? 2000) };
-  process.stdout.write('ready\n');
-  for (;;) {
-    const ran = await schedule
-      .enqueueDue()
-      .then(() => runner.drain())
-      .catch((err: unknown) => {
-        console.error(err);
-        return 0;
-      });
-    if (ran === 0) await new Promise((r) => setTimeout(r, 50));
-  }
+  await drainForever(runner, () => schedule.enqueueDue());
 }
 
 runWorker(main);

@@ -14,14 +14,19 @@ export function startWorkerProcess(script: string, env: Record<string, string>):
   });
 }
 
-/** In the worker: says "ready", then drains; a failed claim is logged and the next tick tries again. */
-export async function drainForever(runner: JobRunner): Promise<never> {
+/**
+ * In the worker: says "ready", then drains, after `beforeDrain` (e.g. queueing due sends) each time; a failed
+ * tick is logged and the next one tries again.
+ */
+export async function drainForever(runner: JobRunner, beforeDrain?: () => Promise<unknown>): Promise<never> {
   process.stdout.write('ready\n');
   for (;;) {
-    const ran = await runner.drain().catch((err: unknown) => {
-      console.error(err);
-      return 0;
-    });
+    const ran = await Promise.resolve(beforeDrain?.())
+      .then(() => runner.drain())
+      .catch((err: unknown) => {
+        console.error(err);
+        return 0;
+      });
     if (ran === 0) await new Promise((r) => setTimeout(r, 50));
   }
 }
