@@ -1,10 +1,9 @@
-import { type CalendarEvent, type Channel } from '@sunlight/contracts';
+import { addDays, type CalendarEvent, type Channel, periodContaining } from '@sunlight/contracts';
 
 // The content calendar's arithmetic: which days a month or week view shows, which events fall on which day
 // and hour (in Asia/Shanghai, whatever the browser's zone), and where a dragged event lands.
 
 const OFFSET_MS = 8 * 3600 * 1000;
-const DAY_MS = 24 * 3600 * 1000;
 
 /** The Shanghai calendar day of an instant, YYYY-MM-DD. */
 export function shanghaiDay(iso: string | Date): string {
@@ -16,14 +15,12 @@ export function shanghaiHour(iso: string): number {
   return new Date(new Date(iso).getTime() + OFFSET_MS).getUTCHours();
 }
 
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
+// One day arithmetic for the calendar, the quota periods and the dashboard's ranges.
+export { addDays };
 
 /** Monday of the week the day is in (Chinese calendars start the week on Monday). */
 export function weekStart(day: string): string {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-  return addDays(day, -((weekday + 6) % 7));
+  return periodContaining('week', day).start;
 }
 
 export interface GridDay {
