@@ -31,8 +31,15 @@ export interface AppConfig {
   rateLimit: { api: number; login: number };
   /** Seconds between two polls of one stream of an account, and between two metric reads of an account. */
   collection: { pollSeconds: number; metricsSeconds: number };
-  /** A publication found due more than this many minutes late is held for a person (待确认), not sent. */
-  dispatch: { maxLateMinutes: number };
+  dispatch: {
+    /** A publication found due more than this many minutes late is held for a person (待确认), not sent. */
+    maxLateMinutes: number;
+    /**
+     * How long after a WeChat send whose answer was lost its absence from the published list and the draft
+     * box still proves nothing (the publish job may be running); only after it is the article sent again.
+     */
+    wechatPublishingWindowSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -82,6 +89,7 @@ const envSchema = z.object({
   SUNLIGHT_COLLECT_INTERVAL: z.coerce.number().int().min(10).max(86_400).default(60),
   SUNLIGHT_METRICS_INTERVAL: z.coerce.number().int().min(60).max(86_400).default(1800),
   SUNLIGHT_DISPATCH_MAX_LATE_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120),
+  SUNLIGHT_WECHAT_PUBLISHING_WINDOW: z.coerce.number().int().min(1).max(86_400).default(900),
 });
 
 /** Reads and checks the environment once; nothing else in the server reads process.env. */
@@ -112,7 +120,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: e.SUNLIGHT_WEB_DIST ?? defaultWebDist(),
     rateLimit: { api: e.SUNLIGHT_RATE_LIMIT_API, login: e.SUNLIGHT_RATE_LIMIT_LOGIN },
     collection: { pollSeconds: e.SUNLIGHT_COLLECT_INTERVAL, metricsSeconds: e.SUNLIGHT_METRICS_INTERVAL },
-    dispatch: { maxLateMinutes: e.SUNLIGHT_DISPATCH_MAX_LATE_MINUTES },
+    dispatch: {
+      maxLateMinutes: e.SUNLIGHT_DISPATCH_MAX_LATE_MINUTES,
+      wechatPublishingWindowSeconds: e.SUNLIGHT_WECHAT_PUBLISHING_WINDOW,
+    },
   };
 }
 

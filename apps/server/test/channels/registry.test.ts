@@ -5,12 +5,18 @@ import { CommonModule } from '../../src/common/common.module';
 import { ChannelRegistry } from '../../src/channels/channel-registry';
 import type { ChannelProvider } from '../../src/channels/channel.interface';
 import { ChannelsModule } from '../../src/channels/channels.module';
+import { type AppConfig } from '../../src/config/app-config';
+import { ConfigModule } from '../../src/config/config.module';
 import { WeiboOAuth } from '../../src/channels/weibo/weibo-oauth';
 
 describe('ChannelsModule', () => {
   it('gives one provider per channel through the registry, and the Weibo OAuth helper', async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [CommonModule.withClock(), ChannelsModule],
+      imports: [
+        CommonModule.withClock(),
+        ConfigModule.forConfig({ dispatch: { wechatPublishingWindowSeconds: 900 } } as AppConfig),
+        ChannelsModule,
+      ],
     }).compile();
     const registry = moduleRef.get(ChannelRegistry);
     for (const channel of channels) {

@@ -57,6 +57,34 @@ async function published(a: ChannelAccount, pending: string) {
   });
 }
 
+/** A send whose submit reached the platform and whose answer was lost on the way back. */
+async function publishLosingSubmitAnswer(a: OutgoingPublication): Promise<void> {
+  await t.fault({
+    account: sandboxId,
+    endpoint: '/cgi-bin/freepublish/submit',
+    kind: 'drop',
+    phase: 'after',
+    times: 1,
+  });
+  await expect(wechat.publish(account, a)).rejects.toBeInstanceOf(OutcomeUnknownError);
+}
+
+const lookupOf = (a: OutgoingPublication, notBefore: Date) => ({
+  idempotencyKey: a.idempotencyKey,
+  externalId: null,
+  title: a.title,
+  body: a.body,
+  notBefore,
+});
+
+/** Asks until the lookup finds the article published (the job ends after the sandbox's publishing delay). */
+function foundPublished(lookup: ReturnType<typeof lookupOf>) {
+  return eventually(async () => {
+    const s = await wechat.fetchPublicationStatus(account, lookup).catch(() => undefined);
+    return s?.state === 'published' ? s : undefined;
+  });
+}
+
 beforeAll(async () => {
   t = await startChannelSandbox();
   wechat = new WechatProvider(t.http, t.clock);
@@ -150,27 +178,11 @@ describe('WeChat publishing', () => {
   it('finds a send whose answer was lost, or says it is still a draft', async () => {
     const notBefore = new Date();
     const lost = article();
-    await t.fault({
-      account: sandboxId,
-      endpoint: '/cgi-bin/freepublish/submit',
-      kind: 'drop',
-      phase: 'after',
-      times: 1,
-    });
-    await expect(wechat.publish(account, lost)).rejects.toBeInstanceOf(OutcomeUnknownError);
-    const lookup = {
-      idempotencyKey: lost.idempotencyKey,
-      externalId: null,
-      title: lost.title,
-      body: lost.body,
-      notBefore,
-    };
+    await publishLosingSubmitAnswer(lost);
+    const lookup = lookupOf(lost, notBefore);
     // Submitted but not finished: neither published nor a draft any more.
     await expect(wechat.fetchPublicationStatus(account, lookup)).rejects.toBeInstanceOf(RetryableError);
-    const found = await eventually(async () => {
-      const s = await wechat.fetchPublicationStatus(account, lookup).catch(() => undefined);
-      return s?.state === 'published' ? s : undefined;
-    });
+    const found = await foundPublished(lookup);
     expect(found.state === 'published' && found.externalId).toMatch(ARTICLE_ID);
 
     const never = article();
@@ -185,6 +197,56 @@ describe('WeChat publishing', () => {
     await expect(wechat.fetchPublicationStatus(account, { ...lookup, title: never.title })).resolves.toEqual({
       state: 'absent',
     });
+  });
+});
+
+describe('WeChat stray drafts', () => {
+  it('removes the draft an earlier attempt left, so it cannot hide a job still publishing', async () => {
+    const notBefore = new Date();
+    const a = article();
+    // Attempt 1 loses the answer to draft/add each of the three times it tries: three drafts exist, nothing
+    // was submitted.
+    await t.fault({
+      account: sandboxId,
+      endpoint: '/cgi-bin/draft/add',
+      kind: 'drop',
+      phase: 'after',
+      times: 3,
+    });
+    await expect(wechat.publish(account, a)).rejects.toBeInstanceOf(RetryableError);
+    // Attempt 2 loses the answer to its submit: its job is publishing, its own draft has left the box.
+    await publishLosingSubmitAnswer(a);
+    const lookup = lookupOf(a, notBefore);
+    // Attempt 1's draft would read as "never submitted", and the article would go out twice.
+    await expect(wechat.fetchPublicationStatus(account, lookup)).rejects.toBeInstanceOf(RetryableError);
+    const found = await foundPublished(lookup);
+    expect(found.state).toBe('published');
+    const ledger = await t.ctl<{ items: { title: string | null }[] }>(
+      'GET',
+      `/published?account=${sandboxId}&origin=api`,
+    );
+    expect(ledger.items.filter((i) => i.title === a.title)).toHaveLength(1);
+  });
+});
+
+describe('WeChat publishing window', () => {
+  it('takes a send with no trace for absent only once the configured window has passed', async () => {
+    const windowMs = 400;
+    const short = new WechatProvider(t.http, t.clock, windowMs);
+    // A worker killed while uploading the cover: no draft, nothing submitted, no id.
+    const lookup = {
+      idempotencyKey: 'gone',
+      externalId: null,
+      title: '上传封面时中断的图文',
+      body: '',
+      notBefore: new Date(),
+      sentAt: new Date(),
+    };
+    await expect(short.fetchPublicationStatus(account, lookup)).rejects.toBeInstanceOf(RetryableError);
+    await new Promise((r) => setTimeout(r, windowMs + 50));
+    await expect(short.fetchPublicationStatus(account, lookup)).resolves.toEqual({ state: 'absent' });
+    // The default window is the platform's 15 minutes.
+    await expect(wechat.fetchPublicationStatus(account, lookup)).rejects.toBeInstanceOf(RetryableError);
   });
 });
 
@@ -226,6 +288,26 @@ describe('WeChat collection', () => {
     const next = await drain(wechat, history, 'articles', again.cursor);
     const fresh = next.batches.flatMap((b) => b.publications).filter((p) => !ids.includes(p.externalId));
     expect(fresh.map((p) => p.title)).toEqual([`警情通报 第${n}期`]);
+  });
+
+  it('finds a send without an id however deep it lies under later messages', async () => {
+    const ledger = await t.ctl<{ items: { title: string; createdAt: string }[] }>(
+      'GET',
+      `/published?account=${historyId}&origin=history`,
+    );
+    const at = (i: { createdAt: string }) => Date.parse(i.createdAt);
+    const oldest = ledger.items.reduce((a, b) => (at(b) < at(a) ? b : a));
+    // 20 messages a page: it lies behind the first page of the published list.
+    expect(ledger.items.filter((i) => at(i) > at(oldest)).length).toBeGreaterThan(20);
+    const lookup = {
+      idempotencyKey: 'deep',
+      externalId: null,
+      title: oldest.title.split(' | ')[0]!,
+      body: '',
+      notBefore: new Date(Date.now() - 21 * DAY_MS),
+    };
+    const found = await wechat.fetchPublicationStatus(history, lookup);
+    expect(found.state === 'published' && found.externalId).toMatch(ARTICLE_ID);
   });
 
   it('collects comments per article, then only new ones, and answers one', async () => {
@@ -319,8 +401,11 @@ describe('WeChat failures', () => {
     await expect(read()).rejects.toBeInstanceOf(RetryableError);
     await onAccount({ kind: 'timeout', delayMs: 10_000 });
     await expect(read()).rejects.toBeInstanceOf(RetryableError);
-    // Before the submit nothing is published: a lost answer there is only worth another try.
+    // Before the submit nothing is published: a lost answer there is tried again at once, twice, then is
+    // only worth a later attempt — never a search of what went out.
     await onAccount({ kind: 'drop', endpoint: '/cgi-bin/draft/add' });
+    await expect(wechat.publish(account, article())).resolves.toMatchObject({ state: 'pending' });
+    await onAccount({ kind: 'drop', endpoint: '/cgi-bin/draft/add', times: 3 });
     await expect(wechat.publish(account, article())).rejects.toBeInstanceOf(RetryableError);
     await onAccount({
       kind: 'timeout',

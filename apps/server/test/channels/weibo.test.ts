@@ -238,6 +238,32 @@ describe('Weibo collection', () => {
     expect(next.publications.map((p) => p.externalId)).toEqual([fresh.externalId]);
   });
 
+  it('finds a send without an id however deep it lies under later statuses', async () => {
+    const ledger = await t.ctl<Published>('GET', `/published?account=${historyId}&origin=history`);
+    // Seeded history repeats its wording (the API refuses repeats): the oldest status of a wording said once.
+    const once = ledger.items.filter((i) => ledger.items.filter((j) => j.text === i.text).length === 1);
+    const oldest = once.reduce((a, b) => (BigInt(b.externalId) < BigInt(a.externalId) ? b : a));
+    const newer = ledger.items.filter((i) => BigInt(i.externalId) > BigInt(oldest.externalId));
+    // 100 statuses a page: it lies behind the first page of the timeline.
+    expect(newer.length).toBeGreaterThan(100);
+    const lookup = {
+      idempotencyKey: 'deep',
+      externalId: null,
+      title: '',
+      body: oldest.text,
+      notBefore: new Date('2024-01-01T00:00:00+08:00'),
+    };
+    await expect(weibo.fetchPublicationStatus(history, lookup)).resolves.toMatchObject({
+      state: 'published',
+      externalId: oldest.externalId,
+    });
+    await expect(
+      weibo.fetchPublicationStatus(history, { ...lookup, body: '从未发出的微博' }),
+    ).resolves.toEqual({
+      state: 'absent',
+    });
+  });
+
   it('collects comments and replies, mentions and reposts from the simulated public', async () => {
     await t.ctl('POST', '/public/advance', {
       count: 40,

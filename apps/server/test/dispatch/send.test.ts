@@ -1,6 +1,8 @@
 import { type Health } from '@sunlight/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PublicationEntity } from '../../src/database/entities';
+import { dispatchPollJob } from '../../src/modules/dispatch/dispatch-job-specs';
+import { JobsRepository } from '../../src/modules/jobs/jobs.repository';
 import {
   addPortal,
   addWechat,
@@ -241,5 +243,31 @@ describe.each(testEngines())('the dispatcher on %s', (engine) => {
     const row = await publication(f, pub.id);
     expectStatus(row, 'pending_confirmation');
     expect(await ofTitle(weibo.sandboxId, pub)).toHaveLength(0);
+  });
+
+  // Last in the file: it sets the clock back.
+  it('sends a WeChat article with no trace again once the publishing window has passed since its send, however often its row was touched', async () => {
+    // The database's clock runs an hour ahead of the worker's: updated_at, which the database writes at each
+    // settlement to 待确认, tells nothing of when the send was made.
+    f.t.clock.advance(Date.now() - f.t.clock.now().getTime() - 3600_000);
+    const wechat = await addWechat(f, '江城公安中断');
+    await f.poll(); // its access token
+    const pub = await queuePublication(f, wechat.account.id, { cover: true });
+    // A worker died uploading the cover: nothing reached the platform, and the first look found nothing yet.
+    const sentAt = f.t.clock.now();
+    await f.t.ds
+      .getRepository(PublicationEntity)
+      .update(pub.id, { status: 'pending_confirmation', attempts: 1, sentAt, lastError: '发送结果不明' });
+    await f.t.app.get(JobsRepository).enqueue([dispatchPollJob(pub.id, 0, sentAt)], sentAt);
+    await f.drain();
+    expectStatus(await publication(f, pub.id), 'pending_confirmation');
+    // Asked every 5 s meanwhile; 15 minutes after the send its absence means it never went out.
+    for (let minutes = 0; minutes < 16; minutes += 2) {
+      f.t.clock.advance(2 * 60_000);
+      await f.drain();
+    }
+    await dispatchUntilPublished(f, pub.id);
+    expectStatus(await publication(f, pub.id), 'published');
+    expect(await ofTitle(wechat.sandboxId, pub)).toHaveLength(1);
   });
 });

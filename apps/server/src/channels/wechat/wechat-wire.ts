@@ -42,6 +42,7 @@ export type PublishedMessage = z.infer<typeof published>;
 export const publishedList = z.object({ total_count: int, item_count: int, item: z.array(published) });
 
 export const draftList = z.object({
+  total_count: int,
   item: z.array(
     z.object({ media_id: z.string(), content: z.object({ news_item: z.array(newsItem) }), update_time: int }),
   ),

@@ -46,12 +46,14 @@ export class WechatProvider implements ChannelProvider {
   private readonly api: WechatClient;
   private readonly publisher: WechatPublisher;
 
+  /** `publishingWindowMs`: how long a send may leave no trace on the platform before it counts as absent. */
   constructor(
     http: ChannelHttp,
     private readonly clock: Clock,
+    publishingWindowMs?: number,
   ) {
     this.api = new WechatClient(http, clock);
-    this.publisher = new WechatPublisher(this.api, clock);
+    this.publisher = new WechatPublisher(this.api, clock, publishingWindowMs);
   }
 
   /**

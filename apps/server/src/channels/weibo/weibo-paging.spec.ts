@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PageFetcher, walkStep, type WalkState } from './weibo-paging';
+import { type PageFetcher, readBack, walkStep, type WalkState } from './weibo-paging';
 
 /** A newest-first list with Weibo's cursors: since_id exclusive, max_id inclusive. */
 function fakeList(ids: number[], pageSize: number): { fetch: PageFetcher<string>; calls: string[] } {
@@ -65,5 +65,33 @@ describe('walkStep', () => {
       state: { since: '2' },
       more: false,
     });
+  });
+});
+
+describe('readBack', () => {
+  const id = (x: string) => x;
+
+  it('reads pages back to the first item too old, and keeps only the newer ones', async () => {
+    const { fetch, calls } = fakeList([1, 2, 3, 4, 5, 6, 7, 8, 9], 3);
+    await expect(readBack(id, fetch, (x) => Number(x) < 4, 10)).resolves.toEqual([
+      '9',
+      '8',
+      '7',
+      '6',
+      '5',
+      '4',
+    ]);
+    expect(calls).toEqual(['since=- max=-', 'since=- max=7', 'since=- max=5']);
+  });
+
+  it('stops at the end of the list', async () => {
+    const { fetch } = fakeList([1, 2, 3, 4, 5], 2);
+    await expect(readBack(id, fetch, () => false, 10)).resolves.toEqual(['5', '4', '3', '2', '1']);
+  });
+
+  it('says null when the page cap comes before an old enough item', async () => {
+    const { fetch, calls } = fakeList([1, 2, 3, 4, 5, 6, 7], 2);
+    await expect(readBack(id, fetch, (x) => Number(x) < 2, 2)).resolves.toBeNull();
+    expect(calls).toHaveLength(2);
   });
 });

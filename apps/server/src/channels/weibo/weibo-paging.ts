@@ -57,3 +57,25 @@ export async function walkStep<T>(
   const since = top ?? state.since;
   return { items, state: { since }, more: false };
 }
+
+/**
+ * The items of a newest-first list back to the first one `isOld` says is too old (or the list's end), reading
+ * at most `pages` pages with max_id. Null when the cap came first: what is older was not seen.
+ */
+export async function readBack<T>(
+  idOf: (item: T) => string,
+  fetchPage: PageFetcher<T>,
+  isOld: (item: T) => boolean,
+  pages: number,
+): Promise<T[] | null> {
+  const found: T[] = [];
+  let floor: string | undefined;
+  for (let n = 0; n < pages; n++) {
+    const page = await fetchPage({ max_id: floor });
+    const items = floor === undefined ? page.items : page.items.filter((i) => big(idOf(i)) < big(floor!));
+    found.push(...items.filter((i) => !isOld(i)));
+    if (!page.more || items.length === 0 || items.some(isOld)) return found;
+    floor = minOf(items.map(idOf));
+  }
+  return null;
+}

@@ -8,7 +8,7 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { Clock } from '../../common/clock';
-import { PermanentError, ReauthRequiredError } from '../channel-errors';
+import { PermanentError, ReauthRequiredError, RetryableError } from '../channel-errors';
 import type {
   ChannelAccount,
   ChannelProvider,
@@ -26,7 +26,7 @@ import { decodeCursor, encodeCursor } from '../cursor';
 import { ChannelHttp } from '../http/channel-http';
 import { WeiboClient } from './weibo-client';
 import { commentToInteraction, statusToInteraction, statusToPublication, weiboDate } from './weibo-mappers';
-import { hasNext, PAGE_SIZE, type PageFetcher, walkState, walkStep } from './weibo-paging';
+import { hasNext, PAGE_SIZE, type PageFetcher, readBack, walkState, walkStep } from './weibo-paging';
 import { collectReposts } from './weibo-reposts';
 import { sameWeiboText } from './weibo-text';
 import {
@@ -44,6 +44,8 @@ const STREAMS = ['timeline', 'comments', 'mentions', 'reposts'] as const;
 const COUNT_IDS_PER_CALL = 100;
 /** Server clocks differ: a status a little older than our send can still be ours. */
 const CLOCK_SLACK_MS = 2 * 60_000;
+/** A lookup of a send without an id reads at most this many timeline pages (100 statuses each) back to it. */
+const LOOKUP_PAGES = 20;
 
 @Injectable()
 export class WeiboProvider implements ChannelProvider {
@@ -142,16 +144,20 @@ export class WeiboProvider implements ChannelProvider {
         throw e;
       }
     }
-    const page = await this.api.call(account, {
-      method: 'GET',
-      path: '/2/statuses/user_timeline.json',
-      params: { uid: account.settings.uid, count: PAGE_SIZE },
-      schema: statusList,
-    });
     const after = lookup.notBefore.getTime() - CLOCK_SLACK_MS;
-    const match = page.statuses.find(
-      (s) => weiboDate(s.created_at).getTime() >= after && sameWeiboText(s.text, lookup.body),
+    const recent = await readBack(
+      idOf,
+      this.statuses(account, '/2/statuses/user_timeline.json', account.settings.uid),
+      (s) => weiboDate(s.created_at).getTime() < after,
+      LOOKUP_PAGES,
     );
+    // Too many statuses since the send to read back to it: not seen is not absent.
+    if (!recent)
+      throw new RetryableError({
+        code: null,
+        message: `时间线过长，无法核对到发送时刻 / more than ${LOOKUP_PAGES} pages of statuses since the send`,
+      });
+    const match = recent.find((s) => sameWeiboText(s.text, lookup.body));
     return match ? published(match) : { state: 'absent' };
   }
 

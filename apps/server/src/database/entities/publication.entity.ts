@@ -93,6 +93,13 @@ export class PublicationEntity {
   @Column({ type: 'int', default: 0 })
   attempts: number;
 
+  /**
+   * Sent rows: when the latest send began. A lookup after an uncertain send asks the channel about the send
+   * made then; settlements to 待确认 move updated_at on but never this.
+   */
+  @InstantColumn({ nullable: true })
+  sentAt: Date | null;
+
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
 

@@ -81,11 +81,11 @@ export class DispatchRepository {
    * queued → sending, only if still queued: a cancel (or another worker) that got there first wins and
    * nothing is sent. Counts the attempt.
    */
-  async claim(id: number): Promise<boolean> {
+  async claim(id: number, now: Date): Promise<boolean> {
     const res = await this.ds
       .createQueryBuilder()
       .update(PublicationEntity)
-      .set({ status: 'sending', attempts: () => 'attempts + 1' })
+      .set({ status: 'sending', attempts: () => 'attempts + 1', sentAt: now })
       .where(`id = :id AND status = 'queued'`, { id })
       .execute();
     return res.affected === 1;
@@ -97,6 +97,16 @@ export class DispatchRepository {
       .createQueryBuilder()
       .update(PublicationEntity)
       .set({ lastError: note })
+      .where(`id = :id AND status = 'sending'`, { id })
+      .execute();
+  }
+
+  /** A taken-over send found absent on the channel is made again: the lookups ask about this one now. */
+  async resending(id: number, now: Date): Promise<void> {
+    await this.ds
+      .createQueryBuilder()
+      .update(PublicationEntity)
+      .set({ sentAt: now })
       .where(`id = :id AND status = 'sending'`, { id })
       .execute();
   }

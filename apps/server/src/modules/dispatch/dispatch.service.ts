@@ -61,7 +61,7 @@ export class DispatchService {
     if (found.status !== 'queued' || !found.dueAt || found.dueAt > this.clock.now()) return { kind: 'skip' };
     const lateMs = this.clock.now().getTime() - found.dueAt.getTime();
     if (lateMs > this.config.dispatch.maxLateMinutes * 60_000) {
-      if (!(await this.repo.claim(id))) return { kind: 'skip' };
+      if (!(await this.repo.claim(id, this.clock.now()))) return { kind: 'skip' };
       const minutes = Math.round(lateMs / 60_000);
       return {
         kind: 'pending',
@@ -70,9 +70,10 @@ export class DispatchService {
         poll: false,
       };
     }
-    if (!(await this.repo.claim(id))) return { kind: 'skip' };
+    const now = this.clock.now();
+    if (!(await this.repo.claim(id, now))) return { kind: 'skip' };
     // As the claim left the row: the lookup after an unknown outcome tells the channel when it sent.
-    const pub = { ...found, attempts: found.attempts + 1, updatedAt: this.clock.now() };
+    const pub = { ...found, attempts: found.attempts + 1, sentAt: now };
     const blocked = await this.gateBlocks(pub);
     if (blocked) return { kind: 'failed', failure: 'permanent', note: blocked };
     return this.send(pub, lateMs > LATE_NOTE_MS ? `迟发 ${Math.round(lateMs / 60_000)} 分钟` : null);
@@ -150,7 +151,10 @@ export class DispatchService {
     if (!sendIfAbsent) return outcomeOfAbsence(cause ?? '发送结果不明', pub.attempts, this.clock.now());
     // The dead worker may have died before its gate check: nothing goes out unchecked.
     const blocked = await this.gateBlocks(pub);
-    return blocked ? { kind: 'failed', failure: 'permanent', note: blocked } : this.send(pub, null);
+    if (blocked) return { kind: 'failed', failure: 'permanent', note: blocked };
+    const now = this.clock.now();
+    await this.repo.resending(pub.id, now);
+    return this.send({ ...pub, sentAt: now }, null);
   }
 
   private async gateBlocks(pub: PublicationEntity): Promise<string | null> {
@@ -207,8 +211,8 @@ export class DispatchService {
       body: p.body,
       // A send cannot predate the row; a day of slack covers clocks that disagree.
       notBefore: new Date(pub.createdAt.getTime() - 86_400_000),
-      // The claim, a takeover or a settlement to 待确认 last touched the row: the send is no older.
-      sentAt: pub.updatedAt,
+      // Rows claimed before sent_at existed: the claim or a later settlement last touched them.
+      sentAt: pub.sentAt ?? pub.updatedAt,
     };
   }
 
