@@ -123,6 +123,12 @@ describe.each(testEngines())('rollups equal the raw rows on %s', (engine) => {
           ids.filter((id) => id !== gone),
         );
       }
+      // Moves: accounts handed to another department, as an administrator does in 账号与栏目.
+      for (const a of live.slice(0, 2)) {
+        const to = r.pick(departments.filter((d) => d !== a.departmentId));
+        const moved = await f.admin.patch(`/api/accounts/${a.id}`, { departmentId: to });
+        expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+      }
       // Late arrivals: publications for days already rolled up, and newer readings of old ones.
       for (const a of live) await publish(a, r.int(0, 3));
       for (const a of live) await measure(a, r.int(0, 6));

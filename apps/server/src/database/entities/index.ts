@@ -5,6 +5,7 @@ export * from './collect-cursor.entity';
 export * from './column.entity';
 export * from './department.entity';
 export * from './figure-rollup-daily.entity';
+export * from './figure-rollup-department.entity';
 export * from './figure-rollup-mark.entity';
 export * from './figure-rollup-monthly.entity';
 export * from './figure-rollup-state.entity';

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccountEntity, ColumnEntity, PublicationEntity } from '../../database/entities';
 import { fromDbInstant } from '../../database/instant';
 import { subtreeClause } from '../../database/scope-filter';
+import { rollupsFollowAccountMove } from '../figures/figure-department-rollups';
 
 export interface AccountListFilter {
   /** Path prefixes the caller may see; a department filter is already folded in. */
@@ -131,11 +132,18 @@ export class AccountsRepository {
     });
   }
 
+  /** A move to another department takes the account's figures along in the same transaction. */
   async update(
     id: number,
     changes: Partial<Pick<AccountEntity, 'departmentId' | 'name' | 'baseUrl' | 'settings' | 'disabled'>>,
   ): Promise<void> {
-    if (Object.keys(changes).length) await this.repo().update(id, changes);
+    if (Object.keys(changes).length === 0) return;
+    await this.ds.transaction(async (tx) => {
+      const before = await this.repo(tx).findOneByOrFail({ id });
+      await this.repo(tx).update(id, changes);
+      if (changes.departmentId !== undefined && changes.departmentId !== before.departmentId)
+        await rollupsFollowAccountMove(tx, id, before.departmentId);
+    });
   }
 
   async setCredentials(id: number, credentials: SealedCredentials): Promise<void> {

@@ -154,11 +154,17 @@ export class ColumnQuotasRepository {
         ? [part('figure_rollup_monthly', 'month', byMonth, fromDay.slice(0, 7), toDay.slice(0, 7))]
         : []),
     ];
-    if (parts.length === 0) return [];
-    const rows = await this.ds.query<Array<{ column_id: number | string; day: string; n: number | string }>>(
-      parts.map(([sql]) => sql).join(' UNION ALL '),
-      parts.flatMap(([, params]) => params),
-    );
+    // Two queries side by side on two connections, not one UNION: the day rows and the month rows are read
+    // and sent at the same time.
+    const rows = (
+      await Promise.all(
+        parts.map(([sql, params]) =>
+          this.ds.query<Array<{ column_id: number | string; day: string; n: number | string }>>(sql, [
+            ...params,
+          ]),
+        ),
+      )
+    ).flat();
     return rows.map((r) => ({
       columnId: Number(r.column_id),
       day: r.day.length === 7 ? `${r.day}-01` : r.day,

@@ -19,4 +19,19 @@ describe('the figures cache', () => {
     expect(cache.get('a', 1, 0)).toBeUndefined();
     expect(cache.get('c', 1, 0)).toBe('c');
   });
+
+  it('shares one computation among those who ask meanwhile, and again only at a new version', async () => {
+    const cache = new FigureCache<Promise<number>>(1000, 10);
+    let runs = 0;
+    const work = () => Promise.resolve(++runs);
+    const [a, b] = await Promise.all([cache.share('q', 1, 0, work), cache.share('q', 1, 5, work)]);
+    expect([a, b, runs]).toEqual([1, 1, 1]);
+    await expect(cache.share('q', 2, 10, work)).resolves.toBe(2);
+  });
+
+  it('forgets a computation that failed, so the next asker computes again', async () => {
+    const cache = new FigureCache<Promise<number>>(1000, 10);
+    await expect(cache.share('q', 1, 0, () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    await expect(cache.share('q', 1, 1, () => Promise.resolve(7))).resolves.toBe(7);
+  });
 });

@@ -22,6 +22,21 @@ export class FigureCache<T> {
     return hit.value;
   }
 
+  /**
+   * The entry for `key`, or `work()` kept as it: a promise kept is shared by whoever asks meanwhile, and
+   * forgotten if it fails.
+   */
+  share<V>(this: FigureCache<Promise<V>>, key: string, version: number, now: number, work: () => Promise<V>) {
+    const hit = this.get(key, version, now);
+    if (hit) return hit;
+    const pending = work();
+    this.set(key, version, now, pending);
+    pending.catch(() => {
+      if (this.entries.get(key)?.value === pending) this.entries.delete(key);
+    });
+    return pending;
+  }
+
   set(key: string, version: number, now: number, value: T): void {
     // Oldest first out: a Map iterates in insertion order.
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);

@@ -8,6 +8,7 @@ import { engineOf } from '../../database/data-source';
 import { fromDbInstant, toDbInstant } from '../../database/instant';
 import { quoted, type SqlValue } from '../collection/collection-sql';
 import { type RollupCover } from './figure-range';
+import { DEPARTMENT_LEVELS, type RollupLevel } from './figure-department-rollups';
 import { anyOf, type Condition, ROLLUP_COUNT_COLUMNS } from './figure-sql';
 
 /** Which accounts count: a department's subtree, or (本级) only the department's own accounts. */
@@ -60,18 +61,30 @@ export interface DepartmentNode {
   path: string;
 }
 
-/** Each count from the per-account sums `x`; the portal figures need the account's channel. */
-const SUM_SQL: Record<PublicationCount, (q: (c: string) => string) => string> = {
-  published: () => 'SUM(x.published)',
-  original: () => 'SUM(x.original)',
-  forwarded: () => 'SUM(x.forwarded)',
-  unclassified: () => 'SUM(x.unclassified)',
-  reposts: () => 'SUM(x.reposts)',
-  reads: (q) => `SUM(x.${q('reads')})`,
-  likes: () => 'SUM(x.likes)',
-  comments: () => 'SUM(x.comments)',
-  portalUpdates: () => "SUM(CASE WHEN a.channel = 'portal' THEN x.published ELSE 0 END)",
-  pageViews: () => "SUM(CASE WHEN a.channel = 'portal' THEN x.page_views ELSE 0 END)",
+/**
+ * Each count over rows aliased `t` (account sums or department rows), with the channel expression the
+ * portal figures need.
+ */
+const SUM_SQL: Record<PublicationCount, (q: (c: string) => string, t: string, channel: string) => string> = {
+  published: (_q, t) => `SUM(${t}.published)`,
+  original: (_q, t) => `SUM(${t}.original)`,
+  forwarded: (_q, t) => `SUM(${t}.forwarded)`,
+  unclassified: (_q, t) => `SUM(${t}.unclassified)`,
+  reposts: (_q, t) => `SUM(${t}.reposts)`,
+  reads: (q, t) => `SUM(${t}.${q('reads')})`,
+  likes: (_q, t) => `SUM(${t}.likes)`,
+  comments: (_q, t) => `SUM(${t}.comments)`,
+  portalUpdates: (_q, t, channel) => `SUM(CASE WHEN ${channel} = 'portal' THEN ${t}.published ELSE 0 END)`,
+  pageViews: (_q, t, channel) => `SUM(CASE WHEN ${channel} = 'portal' THEN ${t}.page_views ELSE 0 END)`,
+};
+
+/** One part of a sum query: the rows of a level over a range, with the month expression of that level. */
+type Branch = (level: RollupLevel, month: string, range: Condition) => readonly [string, readonly SqlValue[]];
+
+const ACCOUNT_TABLES: Record<RollupLevel, string> = {
+  daily: 'figure_rollup_daily',
+  monthly: 'figure_rollup_monthly',
+  yearly: 'figure_rollup_yearly',
 };
 
 @Injectable()
@@ -82,48 +95,22 @@ export class FigureCountsRepository {
    * Sums of the rollup rows of the accounts in `where` over the days `cover` describes, one row per
    * combination of the dimensions in `by` (department = the account's own department). Whole years come
    * from the yearly rows, whole months from the monthly rows and cut months from the daily rows, in one
-   * round trip; the caller adds the parts of a group together. Each part first adds up the rows of the range per account (one clustered
-   * range scan, or per account through (account, period) where MariaDB splits the grouping for a small
-   * subtree), then joins only those sums to accounts and departments: a year over 2,000 accounts joins
-   * 2,000 rows instead of 18,000 (one per account, and per month or column when broken down by them).
+   * round trip; the caller adds the parts of a group together.
    */
   async publicationSums(
     where: DepartmentFilter,
     cover: RollupCover,
     by: readonly FigureDimension[],
   ): Promise<PublicationSumRow[]> {
-    const q = (c: string) => quoted(engineOf(this.ds), c);
-    const groups = by.map((d) => GROUP_SQL[d]);
-    const select = [
-      ...groups.map(([expr, alias]) => `${expr} AS ${alias}`),
-      ...publicationCounts.map((c) => `${SUM_SQL[c](q)} AS ${q(c)}`),
-    ].join(', ');
-    const [scope, scopeParams] = departmentCondition(where);
-    const branch = (table: string, month: string, [range, rangeParams]: Condition) => {
-      // In the monthly key's order (month, account, column), so MariaDB groups while it scans.
-      const keys = [
-        ...(by.includes('month') ? [[month, 'g_month']] : []),
-        ['r.account_id', 'account_id'],
-        ...(by.includes('column') ? [['r.column_id', 'column_id']] : []),
-      ];
-      const perAccount = `SELECT ${keys.map(([e, alias]) => `${e} AS ${alias}`).join(', ')},
-               ${ROLLUP_COUNT_COLUMNS.map((c) => `SUM(r.${q(c)}) AS ${q(c)}`).join(', ')}
-          FROM ${table} r WHERE ${range} GROUP BY ${keys.map(([e]) => e).join(', ')}`;
-      return [
-        `SELECT ${select}
-           FROM (${perAccount}) x JOIN accounts a ON a.id = x.account_id JOIN departments d ON d.id = a.department_id
-          WHERE ${scope}${groups.length ? ` GROUP BY ${groups.map(([e]) => e).join(', ')}` : ''}`,
-        [...rangeParams, ...scopeParams],
-      ] as const;
-    };
+    const perAccount = by.includes('account') || by.includes('column');
+    const branch = perAccount ? this.accountBranch(where, by) : this.departmentBranch(where, by);
     const parts: Array<readonly [string, readonly SqlValue[]]> = [];
     // A cover with years is only asked for without a month breakdown, which yearly rows cannot give.
-    if (cover.years)
-      parts.push(branch('figure_rollup_yearly', 'NULL', ['r.year >= ? AND r.year <= ?', [...cover.years]]));
+    if (cover.years) parts.push(branch('yearly', 'NULL', ['r.year >= ? AND r.year <= ?', [...cover.years]]));
     if (cover.months.length)
       parts.push(
         branch(
-          'figure_rollup_monthly',
+          'monthly',
           'r.month',
           anyOf(cover.months, ([f, t]) => ['r.month >= ? AND r.month <= ?', [f, t]]),
         ),
@@ -131,7 +118,7 @@ export class FigureCountsRepository {
     if (cover.days.length)
       parts.push(
         branch(
-          'figure_rollup_daily',
+          'daily',
           'SUBSTR(r.day, 1, 7)',
           anyOf(cover.days, ([f, t]) => ['r.day >= ? AND r.day <= ?', [f, t]]),
         ),
@@ -150,6 +137,71 @@ export class FigureCountsRepository {
         ...(r.g_month !== undefined ? { month: String(r.g_month) } : {}),
         sums: sumsOf(r),
       }));
+  }
+
+  /**
+   * Without an account or column breakdown: the department rows (部门汇总) of the subtree, which carry the
+   * department and channel themselves — a year over the whole tree is a few thousand rows, no join.
+   */
+  private departmentBranch(where: DepartmentFilter, by: readonly FigureDimension[]): Branch {
+    const q = (c: string) => quoted(engineOf(this.ds), c);
+    // The whole organisation needs no filter, which lets a range be one clustered scan; a smaller subtree
+    // reads its departments' rows through (department, period).
+    const [join, scope, scopeParams]: [string, string, SqlValue[]] = where.ownOnly
+      ? ['', ' AND r.department_id = ?', [where.departmentId]]
+      : isTopDepartment(where.path)
+        ? ['', '', []]
+        : [' JOIN departments d ON d.id = r.department_id', ' AND d.path LIKE ?', [`${where.path}%`]];
+    return (level, month, [range, rangeParams]) => {
+      // The caller sends account and column breakdowns to the account rows. Grouped in the key's order
+      // (period, department, channel), so the rows group as they are scanned, without a temporary table.
+      const groups = DEPARTMENT_KEY_ORDER.filter((d) => by.includes(d)).map(
+        (d) => DEPARTMENT_GROUP_SQL(month)[d],
+      );
+      const select = [
+        ...groups.map(([expr, alias]) => `${expr} AS ${alias}`),
+        ...publicationCounts.map((c) => `${SUM_SQL[c](q, 'r', 'r.channel')} AS ${q(c)}`),
+      ].join(', ');
+      return [
+        `SELECT ${select} FROM ${DEPARTMENT_LEVELS[level].table} r${join} WHERE (${range})${scope}${
+          groups.length ? ` GROUP BY ${groups.map(([e]) => e).join(', ')}` : ''
+        }`,
+        [...rangeParams, ...scopeParams],
+      ] as const;
+    };
+  }
+
+  /**
+   * By account or column: each part first adds up the account rows of the range per account (one clustered
+   * range scan, or per account through (account, period) where MariaDB splits the grouping for a small
+   * subtree), then joins only those sums to accounts and departments: a year over 2,000 accounts joins 2,000
+   * rows instead of 18,000 (one per account, and per month or column when broken down by them).
+   */
+  private accountBranch(where: DepartmentFilter, by: readonly FigureDimension[]): Branch {
+    const q = (c: string) => quoted(engineOf(this.ds), c);
+    const groups = by.map((d) => GROUP_SQL[d]);
+    const select = [
+      ...groups.map(([expr, alias]) => `${expr} AS ${alias}`),
+      ...publicationCounts.map((c) => `${SUM_SQL[c](q, 'x', 'a.channel')} AS ${q(c)}`),
+    ].join(', ');
+    const [scope, scopeParams] = departmentCondition(where);
+    return (level, month, [range, rangeParams]) => {
+      // In the monthly key's order (month, account, column), so MariaDB groups while it scans.
+      const keys = [
+        ...(by.includes('month') ? [[month, 'g_month']] : []),
+        ['r.account_id', 'account_id'],
+        ...(by.includes('column') ? [['r.column_id', 'column_id']] : []),
+      ];
+      const perAccount = `SELECT ${keys.map(([e, alias]) => `${e} AS ${alias}`).join(', ')},
+               ${ROLLUP_COUNT_COLUMNS.map((c) => `SUM(r.${q(c)}) AS ${q(c)}`).join(', ')}
+          FROM ${ACCOUNT_TABLES[level]} r WHERE ${range} GROUP BY ${keys.map(([e]) => e).join(', ')}`;
+      return [
+        `SELECT ${select}
+           FROM (${perAccount}) x JOIN accounts a ON a.id = x.account_id JOIN departments d ON d.id = a.department_id
+          WHERE ${scope}${groups.length ? ` GROUP BY ${groups.map(([e]) => e).join(', ')}` : ''}`,
+        [...rangeParams, ...scopeParams],
+      ] as const;
+    };
   }
 
   /**
@@ -232,6 +284,18 @@ function sumsOf(row: Record<string, string | number | null>): Record<Publication
   return sums;
 }
 
+/** The breakdowns department rows can give. */
+type DepartmentDimension = Exclude<FigureDimension, 'account' | 'column'>;
+
+const DEPARTMENT_KEY_ORDER: readonly DepartmentDimension[] = ['month', 'department', 'channel'];
+
+/** Group expression over department rows `r` and its result alias, per breakdown. */
+const DEPARTMENT_GROUP_SQL = (month: string): Record<DepartmentDimension, [string, string]> => ({
+  department: ['r.department_id', 'g_department'],
+  channel: ['r.channel', 'g_channel'],
+  month: [month, 'g_month'],
+});
+
 /** Group expression over the per-account sums `x` and its result alias, per breakdown. */
 const GROUP_SQL: Record<FigureDimension, [string, string]> = {
   department: ['a.department_id', 'g_department'],
@@ -240,6 +304,11 @@ const GROUP_SQL: Record<FigureDimension, [string, string]> = {
   column: ['x.column_id', 'g_column'],
   month: ['x.g_month', 'g_month'],
 };
+
+/** Every department hangs under the one top department (the only one without a parent): a one-id path. */
+function isTopDepartment(path: string): boolean {
+  return /^\/\d+\/$/.test(path);
+}
 
 /** The accounts of a subtree (alias `d` for departments, `a` for accounts), or of the department alone. */
 export function departmentCondition(where: DepartmentFilter): Condition {

@@ -156,6 +156,19 @@ export class FigureRollupRepository {
     ]);
   }
 
+  /** The department each of these accounts belongs to now. */
+  async departmentsOf(tx: EntityManager, accountIds: readonly number[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    for (const batch of chunked(accountIds)) {
+      const rows = await tx.query<Array<{ id: number | string; department_id: number | string }>>(
+        `SELECT id, department_id FROM accounts WHERE id IN (${batch.map(() => '?').join(', ')})`,
+        batch,
+      );
+      for (const r of rows) out.set(Number(r.id), Number(r.department_id));
+    }
+    return out;
+  }
+
   async bumpVersion(tx: EntityManager): Promise<void> {
     await execute(tx, 'UPDATE figure_rollup_state SET version = version + 1 WHERE id = 1', []);
   }

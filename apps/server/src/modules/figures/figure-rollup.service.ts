@@ -1,8 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { addDays } from '@sunlight/contracts';
 import { type EntityManager } from 'typeorm';
+import {
+  recomputeDepartmentPeriods,
+  recomputeDepartmentRange,
+  type RollupLevel,
+} from './figure-department-rollups';
 import { monthEnd } from './figure-range';
 import { FigureRollupRepository } from './figure-rollup.repository';
+
+/** Each level and the length of its period key (YYYY-MM-DD, YYYY-MM, YYYY). */
+const LEVEL_KEY_LENGTHS: ReadonlyArray<readonly [RollupLevel, number]> = [
+  ['daily', 10],
+  ['monthly', 7],
+  ['yearly', 4],
+];
 
 /** Marks one job run takes: a few statements of a few hundred pairs, so the job's transaction stays short. */
 export const MARKS_PER_RUN = 2000;
@@ -25,17 +37,26 @@ export class FigureRollupService {
     if (taken.length === 0) return false;
     const days = uniqueBy(taken, (m) => `${m.accountId}|${m.day}`);
     await this.repo.recomputeDays(tx, days);
+    const at = (length: number) =>
+      uniqueBy(
+        days.map((d) => ({ accountId: d.accountId, period: d.day.slice(0, length) })),
+        (m) => `${m.accountId}|${m.period}`,
+      );
     // Months from the days, then years from the months: each level adds up the one below it.
-    for (const [level, length] of [
-      ['monthly', 7],
-      ['yearly', 4],
-    ] as const)
-      await this.repo.recomputeSummed(
+    await this.repo.recomputeSummed(tx, 'monthly', at(7));
+    await this.repo.recomputeSummed(tx, 'yearly', at(4));
+    // Then each level's department rows from its account rows.
+    const departments = await this.repo.departmentsOf(tx, [...new Set(days.map((d) => d.accountId))]);
+    for (const [level, length] of LEVEL_KEY_LENGTHS)
+      await recomputeDepartmentPeriods(
         tx,
         level,
         uniqueBy(
-          days.map((d) => ({ accountId: d.accountId, period: d.day.slice(0, length) })),
-          (m) => `${m.accountId}|${m.period}`,
+          at(length).flatMap((p) => {
+            const departmentId = departments.get(p.accountId);
+            return departmentId === undefined ? [] : [{ departmentId, period: p.period }];
+          }),
+          (m) => `${m.departmentId}|${m.period}`,
         ),
       );
     await this.repo.deleteMarks(
@@ -69,6 +90,9 @@ export class FigureRollupService {
         await this.repo.recomputeDayRange(tx, start, end);
         await this.repo.recomputeSummedRange(tx, 'monthly', start.slice(0, 7), start.slice(0, 7));
         await this.repo.recomputeSummedRange(tx, 'yearly', start.slice(0, 4), start.slice(0, 4));
+        await recomputeDepartmentRange(tx, 'daily', start, end);
+        await recomputeDepartmentRange(tx, 'monthly', start.slice(0, 7), start.slice(0, 7));
+        await recomputeDepartmentRange(tx, 'yearly', start.slice(0, 4), start.slice(0, 4));
         await this.repo.bumpVersion(tx);
       });
       progress(start, end);

@@ -17,8 +17,9 @@ import {
   type DepartmentNode,
   FigureCountsRepository,
   type PublicationSumRow,
+  type StaleCandidate,
 } from './figure-counts.repository';
-import { FigureQuotaService } from './figure-quota.service';
+import { type JudgedCount, FigureQuotaService } from './figure-quota.service';
 import { rollupCover } from './figure-range';
 import { FigureRollupRepository } from './figure-rollup.repository';
 import { type FigureRoot, FigureScope } from './figure-scope';
@@ -37,6 +38,12 @@ const QUOTA_DIMENSIONS: readonly FigureDimension[] = ['department', 'account', '
 @Injectable()
 export class FiguresService {
   private readonly cache = new FigureCache<FigureResult>();
+  /**
+   * What depends on the department and range alone, not on the figures or breakdowns asked: the dashboard
+   * asks for one range several ways at once, and these are the dearest parts of each answer.
+   */
+  private readonly quotaCache = new FigureCache<Promise<JudgedCount[]>>();
+  private readonly staleCache = new FigureCache<Promise<StaleCandidate[]>>();
 
   constructor(
     private readonly scope: FigureScope,
@@ -56,7 +63,7 @@ export class FiguresService {
     const key = JSON.stringify([root.id, q.from, q.to, codes, by, today, this.scope.paths(actor)]);
     const cached = this.cache.get(key, version, now.getTime());
     if (cached) return cached;
-    const result = await this.compute(root, q.from, q.to, codes, by, now);
+    const result = await this.compute(root, q.from, q.to, codes, by, now, version);
     this.cache.set(key, version, now.getTime(), result);
     return result;
   }
@@ -68,17 +75,27 @@ export class FiguresService {
     codes: readonly FigureCode[],
     by: readonly FigureDimension[],
     now: Date,
+    version: number,
   ): Promise<FigureResult> {
     const where: DepartmentFilter = { path: root.path, departmentId: root.id, ownOnly: false };
     const today = shanghaiDayOf(now);
     const wants = (family: readonly FigureCode[]) => codes.some((c) => family.includes(c));
+    const byMonth = by.includes('month');
+    const shared = <T>(cache: FigureCache<Promise<T>>, key: unknown[], work: () => Promise<T>) =>
+      cache.share(JSON.stringify([root.path, ...key, today]), version, now.getTime(), work);
     const [tree, sums, candidates, quotaCounts] = await Promise.all([
       this.counts.subtree(root.path),
       wants(PUBLICATION_FIGURES)
         ? this.counts.publicationSums(where, rollupCover(from, to, { years: !by.includes('month') }), by)
         : [],
-      codes.includes('staleAccounts') ? this.counts.staleCandidates(where, staleAsOf(to, now)) : [],
-      wants(QUOTA_FIGURES) ? this.quotas.judgedCounts(where, from, to, today, by.includes('month')) : [],
+      codes.includes('staleAccounts')
+        ? shared(this.staleCache, [to], () => this.counts.staleCandidates(where, staleAsOf(to, now)))
+        : [],
+      wants(QUOTA_FIGURES)
+        ? shared(this.quotaCache, [from, to, byMonth], () =>
+            this.quotas.judgedCounts(where, from, to, today, byMonth),
+          )
+        : [],
     ]);
     const bucket = departmentBuckets(root, tree);
     const keyOf = (dims: readonly FigureDimension[], k: FigureRowKey & { department?: number }) =>
