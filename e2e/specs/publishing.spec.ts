@@ -41,10 +41,10 @@ async function approveFromQueue(page: Page, postId: number): Promise<void> {
 }
 
 /**
- * 责任部门: the admin hands the bureau portal's 警务动态 column to 东城分局 in 账号与栏目, so the 分局's own
+ * 责任部门: the admin hands the bureau portal's 警营公开 column to 东城分局 in 账号与栏目, so the 分局's own
  * editor may write to it.
  */
-async function makeDongchengResponsibleForJwdt(page: Page, testInfo: TestInfo): Promise<void> {
+async function makeDongchengResponsibleForJygk(page: Page, testInfo: TestInfo): Promise<void> {
   await signIn(page, 'demo_admin');
   await page.getByTestId('nav-channels').click();
   const accounts = (await (await (await sessionApi(page)).get('/api/accounts')).json()) as {
@@ -53,25 +53,25 @@ async function makeDongchengResponsibleForJwdt(page: Page, testInfo: TestInfo): 
   }[];
   const portal = accounts.find((a) => a.channel === 'portal')!;
   await page.getByTestId(`account-columns-${portal.id}`).click();
-  await page.getByTestId('column-edit-jwdt').click();
+  await page.getByTestId('column-edit-jygk').click();
   await pickOption(page, page.getByTestId('column-form').getByTestId('column-responsible'), '东城分局');
   await page.getByTestId('column-submit').click();
-  await expect(page.getByTestId('column-responsible-jwdt')).toHaveText('东城分局');
+  await expect(page.getByTestId('column-responsible-jygk')).toHaveText('东城分局');
   await snapshot(page, testInfo, 'column-responsible');
   await page.keyboard.press('Escape');
   await logout(page);
 }
 
-test('a 分局 editor writes for its Weibo, WeChat and the portal’s 警务动态; 初审 and 终审 approve; it goes out on time to all three', async ({
+test('a 分局 editor writes for its Weibo, WeChat and the portal’s 警营公开; 初审 and 终审 approve; it goes out on time to all three', async ({
   page,
 }, testInfo) => {
   // Writing and two reviews take about a minute, the post is due two minutes after it was written, and the
   // wait for the channels is bounded to three minutes.
   test.setTimeout(360_000);
   const title = `夏季治安整治成果发布 ${Date.now() % 100000}`;
-  await makeDongchengResponsibleForJwdt(page, testInfo);
+  await makeDongchengResponsibleForJygk(page, testInfo);
 
-  // 东城's 信息员 writes once for the 分局 Weibo and WeChat and the bureau portal's 警务动态 column.
+  // 东城's 信息员 writes once for the 分局 Weibo and WeChat and the bureau portal's 警营公开 column.
   await signIn(page, 'demo_editor_dongcheng');
   await page.getByTestId('nav-posts').click();
   await page.getByTestId('post-create').click();
@@ -90,7 +90,7 @@ test('a 分局 editor writes for its Weibo, WeChat and the portal’s 警务动�
   // Weibo's share API takes only text that links to a domain bound to the app (gov.cn), and a WeChat article
   // needs a cover image: the post carries both.
   await page.keyboard.type(
-    '今天上午，市公安局召开新闻发布会，通报夏季治安整治行动成果，全市刑事警情同比下降。警力部署将进一步优化。详情：https://gaj.shifan.gov.cn/jwdt/ ',
+    '今天上午，市公安局召开新闻发布会，通报夏季治安整治行动成果，全市刑事警情同比下降。警力部署将进一步优化。详情：https://gaj.shifan.gov.cn/jygk/ ',
   );
   await page
     .getByTestId('post-upload')
@@ -104,7 +104,7 @@ test('a 分局 editor writes for its Weibo, WeChat and the portal’s 警务动�
   await expect(page).toHaveURL(/\/posts\/\d+$/, { timeout: 15_000 });
   const postId = Number(/\/posts\/(\d+)$/.exec(page.url())![1]);
   const portalColumn = page.locator('[data-testid^="post-column-"]');
-  await pickOption(page, portalColumn, '警务动态');
+  await pickOption(page, portalColumn, '警营公开');
   await expect(page.getByTestId('autosave-state')).toHaveAttribute('data-state', 'saved', {
     timeout: 15_000,
   });
@@ -116,7 +116,7 @@ test('a 分局 editor writes for its Weibo, WeChat and the portal’s 警务动�
   await variants.getByText('政务微信 · 东城警方').click();
   await expect(page.getByTestId('preview-wechat')).toContainText(title);
   await variants.getByText('门户网站 · 示范市公安局门户网站').click();
-  await expect(page.getByTestId('preview-portal')).toContainText('警务动态');
+  await expect(page.getByTestId('preview-portal')).toContainText('警营公开');
   await snapshot(page, testInfo, 'composer-portal-preview');
 
   await page.getByTestId('post-submit').click();
@@ -150,7 +150,7 @@ test('a 分局 editor writes for its Weibo, WeChat and the portal’s 警务动�
   await snapshot(page, testInfo, 'calendar-week');
 
   // The dispatcher sends it when due: the platforms themselves show it on all three channels.
-  const channels = await sandboxChannels('东城分局', 'jwdt');
+  const channels = await sandboxChannels('东城分局', 'jygk');
   await expect
     .poll(
       async () => {

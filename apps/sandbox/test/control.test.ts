@@ -201,7 +201,7 @@ describe('control API', () => {
     expect(r.body.duplicates[0]!.count).toBe(2);
   });
 
-  it('demo sets up one Weibo and one WeChat per department and a seven-column portal, once', async () => {
+  it('demo sets up one Weibo and one WeChat per department and an eight-column portal, once', async () => {
     const s = await startTest({ seed: 'demo' });
     try {
       const input = {
@@ -223,7 +223,7 @@ describe('control API', () => {
       expect(
         m.body.departments.every((d) => d.weibo.platform === 'weibo' && d.wechat.platform === 'wechat'),
       ).toBe(true);
-      expect(m.body.portal.config.columns).toHaveLength(7);
+      expect(m.body.portal.config.columns).toHaveLength(8);
       expect((await s.ctl<{ accounts: unknown[] }>('GET', '/accounts')).body.accounts).toHaveLength(5);
       const again = await s.ctl<{ departments: unknown[] }>('POST', '/demo', {});
       expect(again.body.departments).toHaveLength(2);

@@ -83,6 +83,7 @@ export const DEMO_PORTAL = {
     { code: 'zcfg', name: '政策法规' },
     { code: 'jgxx', name: '交管信息' },
     { code: 'zwgk', name: '政务公开' },
+    { code: 'jygk', name: '警营公开' },
   ],
 };
 

@@ -46,6 +46,7 @@ describe.each(testEngines())('the demo organisation’s channel accounts on %s',
         '政策法规',
         '交管信息',
         '政务公开',
+        '警营公开',
       ]),
     );
     expect(columns.find((c) => c.code === 'jwdt')?.quota).toEqual({ period: 'week', min: 1, max: null });

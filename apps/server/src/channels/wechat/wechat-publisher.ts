@@ -85,6 +85,9 @@ export class WechatPublisher {
         body: { kind: 'json', value: { media_id: d.media_id } },
         schema: wechatStatus,
         write: true,
+      }).catch((e: unknown) => {
+        // 40007, no such draft: a delete tried again after its answer was lost, or a stray already gone.
+        if (!(e instanceof PermanentError && e.fault.code === '40007')) throw e;
       });
     }
   }
