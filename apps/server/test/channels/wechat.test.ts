@@ -237,6 +237,19 @@ describe('WeChat stray drafts', () => {
   });
 });
 
+describe('WeChat draft gone at submit', () => {
+  it('asks the channel instead of giving up when the submit finds its draft gone', async () => {
+    await t.fault({
+      account: sandboxId,
+      endpoint: '/cgi-bin/freepublish/submit',
+      kind: 'platformError',
+      code: 40007,
+      times: 1,
+    });
+    await expect(wechat.publish(account, article())).rejects.toBeInstanceOf(OutcomeUnknownError);
+  });
+});
+
 describe('WeChat publishing window', () => {
   it('takes a send with no trace for absent only once the configured window has passed', async () => {
     const windowMs = 400;

@@ -62,12 +62,20 @@ export class WechatPublisher {
       });
     await this.removeStrayDrafts(account, p.title);
     const draft = await this.draft(account, p, cover, inline);
-    const job = await this.client.call(account, {
-      path: '/cgi-bin/freepublish/submit',
-      body: { kind: 'json', value: { media_id: draft.media_id } },
-      schema: publishSubmitted,
-      write: true,
-    });
+    const job = await this.client
+      .call(account, {
+        path: '/cgi-bin/freepublish/submit',
+        body: { kind: 'json', value: { media_id: draft.media_id } },
+        schema: publishSubmitted,
+        write: true,
+      })
+      .catch((e: unknown) => {
+        // 40007: the draft just made is gone — another attempt at this send took it for a stray, or a person
+        // deleted it. Whether the article went out is for the channel to say, not a reason to give up.
+        if (e instanceof PermanentError && e.fault.code === '40007')
+          throw new OutcomeUnknownError(e.fault, { cause: e });
+        throw e;
+      });
     return { state: 'pending', externalId: job.publish_id };
   }
 
