@@ -30,6 +30,9 @@ import { FigureGroups, figureValues } from './figure-values';
 const PUBLICATION_FIGURES = figureCodes.filter((c) => figureCatalogue[c].rows === 'publications');
 const QUOTA_FIGURES = figureCodes.filter((c) => figureCatalogue[c].rows === 'columnPeriods');
 
+/** Departments × ranges whose shared parts are kept at once. */
+const SHARED_ENTRIES = 50;
+
 /** The breakdowns each source of counts can be grouped by. */
 const STALE_DIMENSIONS: readonly FigureDimension[] = ['department', 'account', 'channel'];
 const QUOTA_DIMENSIONS: readonly FigureDimension[] = ['department', 'account', 'column', 'month'];
@@ -40,10 +43,11 @@ export class FiguresService {
   private readonly cache = new FigureCache<FigureResult>();
   /**
    * What depends on the department and range alone, not on the figures or breakdowns asked: the dashboard
-   * asks for one range several ways at once, and these are the dearest parts of each answer.
+   * asks for one range several ways at once, and these are the dearest parts of each answer. Fewer entries
+   * than the result cache: one can hold thousands of rows.
    */
-  private readonly quotaCache = new FigureCache<Promise<JudgedCount[]>>();
-  private readonly staleCache = new FigureCache<Promise<StaleCandidate[]>>();
+  private readonly quotaCache = new FigureCache<Promise<JudgedCount[]>>(60_000, SHARED_ENTRIES);
+  private readonly staleCache = new FigureCache<Promise<StaleCandidate[]>>(60_000, SHARED_ENTRIES);
 
   constructor(
     private readonly scope: FigureScope,
