@@ -23,6 +23,8 @@ describe.each(testEngines())('figures on a hand-made fixture on %s', (engine) =>
   let westOld: AccountEntity;
   let jwdt: ColumnEntity;
   let tzgg: ColumnEntity;
+  /** Every account the fixture adds, as the figures name it. */
+  const named = new Map<number, { name: string; channel: string }>();
 
   beforeAll(async () => {
     t = await startTestApp(engine);
@@ -38,7 +40,11 @@ describe.each(testEngines())('figures on a hand-made fixture on %s', (engine) =>
     await f.account(west.id, 'feed', '西城资讯');
     await f.account(west.id, 'weibo', '西城旧号', { disabled: true });
     westOld = await f.account(west.id, 'wechat', '西城交警', { createdAt: beijing('2024-12-01 09:00') });
-    await f.account(west.id, 'wechat', '西城新号', { createdAt: beijing('2025-02-20 09:00') });
+    const westNew = await f.account(west.id, 'wechat', '西城新号', {
+      createdAt: beijing('2025-02-20 09:00'),
+    });
+    for (const a of [rootWeibo, portal, eastWechat, teamWeibo, westWeibo, westOld, westNew])
+      named.set(a.id, { name: a.name, channel: a.channel });
     jwdt = await f.column(portal.id, 'jwdt', '警务动态', { period: 'month', min: 2 });
     tzgg = await f.column(portal.id, 'tzgg', '通知公告', { period: 'week', min: 1 }, east.id);
 
@@ -181,6 +187,19 @@ describe.each(testEngines())('figures on a hand-made fixture on %s', (engine) =>
       { key: { column: tzgg.id }, values: { quotaPeriods: 8, quotaPeriodsMet: 1, portalUpdates: 1 } },
     ]);
     expect(r.names.columns).toEqual({ [jwdt.id]: '警务动态', [tzgg.id]: '通知公告' });
+  });
+
+  it('names every account of an account breakdown: those that published, and those only stale', async () => {
+    const r = await breakdown(['account'], ['published', 'staleAccounts', 'quotaPeriods']);
+    const listed = r.rows.map((x) => x.key.account!);
+    // 西城交警 never published: it is listed for being stale, and named all the same.
+    expect(listed).toEqual(expect.arrayContaining([rootWeibo.id, portal.id, westOld.id]));
+    expect(r.rows.find((x) => x.key.account === westOld.id)?.values).toEqual({
+      published: 0,
+      staleAccounts: 1,
+      quotaPeriods: 0,
+    });
+    expect(r.names.accounts).toEqual(Object.fromEntries(listed.map((id) => [String(id), named.get(id)])));
   });
 
   it('breaks quotas down by the month each period starts in', async () => {

@@ -18,13 +18,13 @@ export interface DepartmentFilter {
   ownOnly: boolean;
 }
 
-/** The counted publication figures of one group of rollup rows. */
+/** The counted publication figures of one group of rollup rows, by their catalogue codes. */
 export const publicationCounts = [
   'published',
   'original',
   'forwarded',
   'unclassified',
-  'reposts',
+  'repostedByOthers',
   'reads',
   'likes',
   'comments',
@@ -41,6 +41,8 @@ export interface PublicationSumRow {
   /** 0 = publications outside any column. */
   columnId?: number;
   month?: string;
+  /** What the figures show of the account, when grouped by account: read with the sums, not asked again. */
+  account?: { name: string; channel: Channel };
   sums: Record<PublicationCount, number>;
 }
 
@@ -62,21 +64,22 @@ export interface DepartmentNode {
 }
 
 /**
- * Each count over rows aliased `t` (account sums or department rows), with the channel expression the
- * portal figures need.
+ * Each count of one row aliased `t` (account sums or department rows), with the channel expression the
+ * portal figures need; a group adds them up.
  */
-const SUM_SQL: Record<PublicationCount, (q: (c: string) => string, t: string, channel: string) => string> = {
-  published: (_q, t) => `SUM(${t}.published)`,
-  original: (_q, t) => `SUM(${t}.original)`,
-  forwarded: (_q, t) => `SUM(${t}.forwarded)`,
-  unclassified: (_q, t) => `SUM(${t}.unclassified)`,
-  reposts: (_q, t) => `SUM(${t}.reposts)`,
-  reads: (q, t) => `SUM(${t}.${q('reads')})`,
-  likes: (_q, t) => `SUM(${t}.likes)`,
-  comments: (_q, t) => `SUM(${t}.comments)`,
-  portalUpdates: (_q, t, channel) => `SUM(CASE WHEN ${channel} = 'portal' THEN ${t}.published ELSE 0 END)`,
-  pageViews: (_q, t, channel) => `SUM(CASE WHEN ${channel} = 'portal' THEN ${t}.page_views ELSE 0 END)`,
-};
+const COUNT_SQL: Record<PublicationCount, (q: (c: string) => string, t: string, channel: string) => string> =
+  {
+    published: (_q, t) => `${t}.published`,
+    original: (_q, t) => `${t}.original`,
+    forwarded: (_q, t) => `${t}.forwarded`,
+    unclassified: (_q, t) => `${t}.unclassified`,
+    repostedByOthers: (_q, t) => `${t}.reposts`,
+    reads: (q, t) => `${t}.${q('reads')}`,
+    likes: (_q, t) => `${t}.likes`,
+    comments: (_q, t) => `${t}.comments`,
+    portalUpdates: (_q, t, channel) => `CASE WHEN ${channel} = 'portal' THEN ${t}.published ELSE 0 END`,
+    pageViews: (_q, t, channel) => `CASE WHEN ${channel} = 'portal' THEN ${t}.page_views ELSE 0 END`,
+  };
 
 /** One part of a sum query: the rows of a level over a range, with the month expression of that level. */
 type Branch = (level: RollupLevel, month: string, range: Condition) => readonly [string, readonly SqlValue[]];
@@ -127,14 +130,20 @@ export class FigureCountsRepository {
       parts.map(([sql]) => sql).join(' UNION ALL '),
       parts.flatMap(([, params]) => params),
     );
+    // One object shape for every row (a breakdown not asked is undefined): thousands of rows a request, and
+    // rows of differing shapes made each later read of them a slow lookup.
     return rows
       .filter((r) => r.published !== null)
       .map((r) => ({
-        ...(r.g_department !== undefined ? { departmentId: Number(r.g_department) } : {}),
-        ...(r.g_account !== undefined ? { accountId: Number(r.g_account) } : {}),
-        ...(r.g_channel !== undefined ? { channel: r.g_channel as Channel } : {}),
-        ...(r.g_column !== undefined ? { columnId: Number(r.g_column) } : {}),
-        ...(r.g_month !== undefined ? { month: String(r.g_month) } : {}),
+        departmentId: optionalNumber(r.g_department),
+        accountId: optionalNumber(r.g_account),
+        channel: (r.g_channel ?? undefined) as Channel | undefined,
+        columnId: optionalNumber(r.g_column),
+        month: r.g_month === undefined || r.g_month === null ? undefined : String(r.g_month),
+        account:
+          r.account_name === undefined
+            ? undefined
+            : { name: String(r.account_name), channel: r.account_channel as Channel },
         sums: sumsOf(r),
       }));
   }
@@ -160,7 +169,7 @@ export class FigureCountsRepository {
       );
       const select = [
         ...groups.map(([expr, alias]) => `${expr} AS ${alias}`),
-        ...publicationCounts.map((c) => `${SUM_SQL[c](q, 'r', 'r.channel')} AS ${q(c)}`),
+        ...publicationCounts.map((c) => `SUM(${COUNT_SQL[c](q, 'r', 'r.channel')}) AS ${q(c)}`),
       ].join(', ');
       return [
         `SELECT ${select} FROM ${DEPARTMENT_LEVELS[level].table} r${join} WHERE (${range})${scope}${
@@ -179,10 +188,17 @@ export class FigureCountsRepository {
    */
   private accountBranch(where: DepartmentFilter, by: readonly FigureDimension[]): Branch {
     const q = (c: string) => quoted(engineOf(this.ds), c);
+    // By account, each per-account row of a part is one group already (an account has one department and
+    // channel): it is read as it is, with the account's name, and no second grouping over the join.
+    const byAccount = by.includes('account');
     const groups = by.map((d) => GROUP_SQL[d]);
     const select = [
       ...groups.map(([expr, alias]) => `${expr} AS ${alias}`),
-      ...publicationCounts.map((c) => `${SUM_SQL[c](q, 'x', 'a.channel')} AS ${q(c)}`),
+      ...(byAccount ? ['a.name AS account_name', 'a.channel AS account_channel'] : []),
+      ...publicationCounts.map((c) => {
+        const count = COUNT_SQL[c](q, 'x', 'a.channel');
+        return `${byAccount ? count : `SUM(${count})`} AS ${q(c)}`;
+      }),
     ].join(', ');
     const [scope, scopeParams] = departmentCondition(where);
     return (level, month, [range, rangeParams]) => {
@@ -195,10 +211,11 @@ export class FigureCountsRepository {
       const perAccount = `SELECT ${keys.map(([e, alias]) => `${e} AS ${alias}`).join(', ')},
                ${ROLLUP_COUNT_COLUMNS.map((c) => `SUM(r.${q(c)}) AS ${q(c)}`).join(', ')}
           FROM ${ACCOUNT_TABLES[level]} r WHERE ${range} GROUP BY ${keys.map(([e]) => e).join(', ')}`;
+      const regroup = !byAccount && groups.length ? ` GROUP BY ${groups.map(([e]) => e).join(', ')}` : '';
       return [
         `SELECT ${select}
            FROM (${perAccount}) x JOIN accounts a ON a.id = x.account_id JOIN departments d ON d.id = a.department_id
-          WHERE ${scope}${groups.length ? ` GROUP BY ${groups.map(([e]) => e).join(', ')}` : ''}`,
+          WHERE ${scope}${regroup}`,
         [...rangeParams, ...scopeParams],
       ] as const;
     };
@@ -276,6 +293,10 @@ export class FigureCountsRepository {
     );
     return rows.map((r) => ({ id: Number(r.id), name: r.name }));
   }
+}
+
+function optionalNumber(value: string | number | null | undefined): number | undefined {
+  return value === undefined || value === null ? undefined : Number(value);
 }
 
 function sumsOf(row: Record<string, string | number | null>): Record<PublicationCount, number> {

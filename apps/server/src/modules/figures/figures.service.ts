@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type Channel,
   type FigureCode,
   figureCatalogue,
   figureCodes,
@@ -105,7 +106,7 @@ export class FiguresService {
     const keyOf = (dims: readonly FigureDimension[], k: FigureRowKey & { department?: number }) =>
       by.length === 0 || by.some((d) => !dims.includes(d)) ? null : pick(k, by, bucket);
     const groups = new FigureGroups();
-    for (const row of sums) groups.add(keyOf(by, sumKey(row)), countedOf(row));
+    for (const row of sums) groups.add(keyOf(by, sumKey(row)), row.sums);
     for (const a of staleAccounts(candidates, staleAsOf(to, now)))
       groups.add(keyOf(STALE_DIMENSIONS, { department: a.departmentId, account: a.id, channel: a.channel }), {
         staleAccounts: 1,
@@ -134,21 +135,32 @@ export class FiguresService {
       names: await this.names(
         rows.map((r) => r.key),
         tree,
+        by.includes('account') ? knownAccounts(sums, candidates) : new Map(),
       ),
     };
   }
 
+  /** The names of what the rows are keyed by; accounts already read with their figures are not asked again. */
   private async names(
     keys: readonly FigureRowKey[],
     tree: readonly DepartmentNode[],
+    known: ReadonlyMap<number, AccountName>,
   ): Promise<FigureResult['names']> {
     const ids = (field: 'account' | 'column') => [
       ...new Set(keys.flatMap((k) => (k[field] ? [k[field]] : []))),
     ];
-    const [accounts, columns] = await Promise.all([
-      this.counts.accountNames(ids('account')),
+    const accountIds = ids('account');
+    const [asked, columns] = await Promise.all([
+      this.counts.accountNames(accountIds.filter((id) => !known.has(id))),
       this.counts.columnNames(ids('column')),
     ]);
+    const accounts = [
+      ...accountIds.flatMap((id) => {
+        const a = known.get(id);
+        return a ? [{ id, ...a }] : [];
+      }),
+      ...asked,
+    ];
     const departments = new Set(keys.flatMap((k) => (k.department ? [k.department] : [])));
     return {
       departments: Object.fromEntries(
@@ -198,20 +210,18 @@ function sumKey(row: PublicationSumRow): FigureRowKey {
   };
 }
 
-function countedOf(row: PublicationSumRow) {
-  const s = row.sums;
-  return {
-    published: s.published,
-    original: s.original,
-    forwarded: s.forwarded,
-    unclassified: s.unclassified,
-    repostedByOthers: s.reposts,
-    reads: s.reads,
-    likes: s.likes,
-    comments: s.comments,
-    portalUpdates: s.portalUpdates,
-    pageViews: s.pageViews,
-  };
+type AccountName = { name: string; channel: Channel };
+
+/** Accounts whose name and channel came with their counts. */
+function knownAccounts(
+  sums: readonly PublicationSumRow[],
+  candidates: readonly StaleCandidate[],
+): Map<number, AccountName> {
+  const known = new Map<number, AccountName>();
+  for (const c of candidates) known.set(c.id, { name: c.name, channel: c.channel });
+  for (const row of sums)
+    if (row.accountId !== undefined && row.account) known.set(row.accountId, row.account);
+  return known;
 }
 
 /** Departments in tree order (本级 first), then accounts, channels, columns and months in order. */
