@@ -33,16 +33,19 @@ export const publicationCounts = [
 ] as const;
 export type PublicationCount = (typeof publicationCounts)[number];
 
-/** One group: the breakdown values it was grouped by (absent where not asked) and its sums. */
+/**
+ * One group: the breakdown values it was grouped by (undefined where not asked; department = the accounts'
+ * own department, column 0 = publications outside any column), usable as it is as a figure row's key, and
+ * its sums.
+ */
 export interface PublicationSumRow {
-  departmentId?: number;
-  accountId?: number;
+  department?: number;
+  account?: number;
   channel?: Channel;
-  /** 0 = publications outside any column. */
-  columnId?: number;
+  column?: number;
   month?: string;
   /** What the figures show of the account, when grouped by account: read with the sums, not asked again. */
-  account?: { name: string; channel: Channel };
+  accountName?: { name: string; channel: Channel };
   sums: Record<PublicationCount, number>;
 }
 
@@ -135,12 +138,12 @@ export class FigureCountsRepository {
     return rows
       .filter((r) => r.published !== null)
       .map((r) => ({
-        departmentId: optionalNumber(r.g_department),
-        accountId: optionalNumber(r.g_account),
+        department: optionalNumber(r.g_department),
+        account: optionalNumber(r.g_account),
         channel: (r.g_channel ?? undefined) as Channel | undefined,
-        columnId: optionalNumber(r.g_column),
+        column: optionalNumber(r.g_column),
         month: r.g_month === undefined || r.g_month === null ? undefined : String(r.g_month),
-        account:
+        accountName:
           r.account_name === undefined
             ? undefined
             : { name: String(r.account_name), channel: r.account_channel as Channel },

@@ -19,15 +19,18 @@ export interface JudgedPeriod {
   outcome: QuotaOutcome;
 }
 
-/** Column-periods that 栏目更新达标率 counts, per column (and per month a period starts in, if asked). */
+/**
+ * Column-periods that 栏目更新达标率 counts, per column (and per month a period starts in, if asked), keyed
+ * as a figure row is before its breakdown.
+ */
 export interface JudgedCount {
-  departmentId: number;
-  accountId: number;
-  columnId: number;
-  /** YYYY-MM, or null when not broken down by month. */
-  month: string | null;
-  quotaPeriods: number;
-  quotaPeriodsMet: number;
+  /** 责任部门. */
+  department: number;
+  account: number;
+  column: number;
+  /** YYYY-MM, or undefined when not broken down by month. */
+  month: string | undefined;
+  counts: { quotaPeriods: number; quotaPeriodsMet: number };
 }
 
 /**
@@ -49,25 +52,24 @@ export class FigureQuotaService {
   ): Promise<JudgedCount[]> {
     const counts: JudgedCount[] = [];
     for (const row of await this.rows(where, from, to, today)) {
-      const byKey = new Map<string | null, JudgedCount>();
+      const byKey = new Map<string | undefined, JudgedCount>();
       for (const p of row.periods) {
         if (!quotaPeriodJudged(p.outcome)) continue;
-        const month = byMonth ? p.start.slice(0, 7) : null;
+        const month = byMonth ? p.start.slice(0, 7) : undefined;
         let count = byKey.get(month);
         if (!count) {
           count = {
-            departmentId: row.responsibleDepartmentId,
-            accountId: row.accountId,
-            columnId: row.columnId,
+            department: row.responsibleDepartmentId,
+            account: row.accountId,
+            column: row.columnId,
             month,
-            quotaPeriods: 0,
-            quotaPeriodsMet: 0,
+            counts: { quotaPeriods: 0, quotaPeriodsMet: 0 },
           };
           byKey.set(month, count);
           counts.push(count);
         }
-        count.quotaPeriods++;
-        if (p.outcome === 'met') count.quotaPeriodsMet++;
+        count.counts.quotaPeriods++;
+        if (p.outcome === 'met') count.counts.quotaPeriodsMet++;
       }
     }
     return counts;

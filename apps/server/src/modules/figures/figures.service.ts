@@ -25,7 +25,7 @@ import { rollupCover } from './figure-range';
 import { FigureRollupRepository } from './figure-rollup.repository';
 import { type FigureRoot, FigureScope } from './figure-scope';
 import { staleAccounts, staleAsOf } from './figure-stale';
-import { FigureGroups, figureValues } from './figure-values';
+import { FigureGroups, figureValuesOf } from './figure-values';
 
 /** The figures each source of counts answers, by the rows behind them (the catalogue's drill-down kind). */
 const PUBLICATION_FIGURES = figureCodes.filter((c) => figureCatalogue[c].rows === 'publications');
@@ -37,6 +37,9 @@ const SHARED_ENTRIES = 50;
 /** The breakdowns each source of counts can be grouped by. */
 const STALE_DIMENSIONS: readonly FigureDimension[] = ['department', 'account', 'channel'];
 const QUOTA_DIMENSIONS: readonly FigureDimension[] = ['department', 'account', 'column', 'month'];
+
+/** What one stale account counts. */
+const STALE_COUNT = { staleAccounts: 1 } as const;
 
 /** 统计指标: the catalogue's figures for a subtree and range, with breakdowns; read from rollups. */
 @Injectable()
@@ -102,34 +105,29 @@ export class FiguresService {
           )
         : [],
     ]);
-    const bucket = departmentBuckets(root, tree);
-    const keyOf = (dims: readonly FigureDimension[], k: FigureRowKey & { department?: number }) =>
-      by.length === 0 || by.some((d) => !dims.includes(d)) ? null : pick(k, by, bucket);
-    const groups = new FigureGroups();
-    for (const row of sums) groups.add(keyOf(by, sumKey(row)), row.sums);
+    const groups = new FigureGroups(by, departmentBuckets(root, tree));
+    // Each source of counts keyed by what it can be broken down by: asked for another breakdown, it counts
+    // toward the totals alone.
+    const sumsGrouped = groups.breaksDown(by);
+    for (const row of sums) groups.add(sumsGrouped ? row : null, row.sums);
+    const staleGrouped = groups.breaksDown(STALE_DIMENSIONS);
     for (const a of staleAccounts(candidates, staleAsOf(to, now)))
-      groups.add(keyOf(STALE_DIMENSIONS, { department: a.departmentId, account: a.id, channel: a.channel }), {
-        staleAccounts: 1,
-      });
-    for (const c of quotaCounts)
       groups.add(
-        keyOf(QUOTA_DIMENSIONS, {
-          department: c.departmentId,
-          account: c.accountId,
-          column: c.columnId,
-          ...(c.month ? { month: c.month } : {}),
-        }),
-        { quotaPeriods: c.quotaPeriods, quotaPeriodsMet: c.quotaPeriodsMet },
+        staleGrouped ? { department: a.departmentId, account: a.id, channel: a.channel } : null,
+        STALE_COUNT,
       );
+    const quotaGrouped = groups.breaksDown(QUOTA_DIMENSIONS);
+    for (const c of quotaCounts) groups.add(quotaGrouped ? c : null, c.counts);
+    const valuesOf = figureValuesOf(codes, by);
     const rows = groups
       .rows()
-      .map(({ key, counted }) => ({ key, values: figureValues(counted, codes, by) }))
+      .map(({ key, counted }) => ({ key, values: valuesOf(counted) }))
       .sort(compareKeys(tree));
     return {
       department: { id: root.id, name: root.name },
       from,
       to,
-      totals: figureValues(groups.total, codes, []),
+      totals: figureValuesOf(codes, [])(groups.total),
       by: [...by],
       rows,
       names: await this.names(
@@ -146,27 +144,30 @@ export class FiguresService {
     tree: readonly DepartmentNode[],
     known: ReadonlyMap<number, AccountName>,
   ): Promise<FigureResult['names']> {
-    const ids = (field: 'account' | 'column') => [
-      ...new Set(keys.flatMap((k) => (k[field] ? [k[field]] : []))),
-    ];
-    const accountIds = ids('account');
+    // One pass over the keys: an account breakdown has thousands.
+    const departments = new Set<number>();
+    const accountIds = new Set<number>();
+    const columnIds = new Set<number>();
+    for (const k of keys) {
+      if (k.department) departments.add(k.department);
+      if (k.account) accountIds.add(k.account);
+      if (k.column) columnIds.add(k.column);
+    }
     const [asked, columns] = await Promise.all([
-      this.counts.accountNames(accountIds.filter((id) => !known.has(id))),
-      this.counts.columnNames(ids('column')),
+      this.counts.accountNames([...accountIds].filter((id) => !known.has(id))),
+      this.counts.columnNames([...columnIds]),
     ]);
-    const accounts = [
-      ...accountIds.flatMap((id) => {
-        const a = known.get(id);
-        return a ? [{ id, ...a }] : [];
-      }),
-      ...asked,
-    ];
-    const departments = new Set(keys.flatMap((k) => (k.department ? [k.department] : [])));
+    const accounts: FigureResult['names']['accounts'] = {};
+    for (const id of accountIds) {
+      const a = known.get(id);
+      if (a) accounts[String(id)] = a;
+    }
+    for (const a of asked) accounts[String(a.id)] = { name: a.name, channel: a.channel };
     return {
       departments: Object.fromEntries(
         tree.filter((d) => departments.has(d.id)).map((d) => [String(d.id), d.name]),
       ),
-      accounts: Object.fromEntries(accounts.map((a) => [String(a.id), { name: a.name, channel: a.channel }])),
+      accounts,
       columns: Object.fromEntries(columns.map((c) => [String(c.id), c.name])),
     };
   }
@@ -187,29 +188,6 @@ function departmentBuckets(root: FigureRoot, tree: readonly DepartmentNode[]): (
   return (id) => buckets.get(id) ?? root.id;
 }
 
-function pick(k: FigureRowKey, by: readonly FigureDimension[], bucket: (id: number) => number): FigureRowKey {
-  const key: FigureRowKey = {};
-  for (const d of by) {
-    if (d === 'department') key.department = bucket(k.department!);
-    else if (d === 'column') {
-      // Publications outside any column form their own group, keyed without a column.
-      if (k.column) key.column = k.column;
-    } else if (d === 'channel') key.channel = k.channel;
-    else key[d] = k[d] as never;
-  }
-  return key;
-}
-
-function sumKey(row: PublicationSumRow): FigureRowKey {
-  return {
-    department: row.departmentId,
-    account: row.accountId,
-    channel: row.channel,
-    column: row.columnId,
-    month: row.month,
-  };
-}
-
 type AccountName = { name: string; channel: Channel };
 
 /** Accounts whose name and channel came with their counts. */
@@ -220,7 +198,7 @@ function knownAccounts(
   const known = new Map<number, AccountName>();
   for (const c of candidates) known.set(c.id, { name: c.name, channel: c.channel });
   for (const row of sums)
-    if (row.accountId !== undefined && row.account) known.set(row.accountId, row.account);
+    if (row.account !== undefined && row.accountName) known.set(row.account, row.accountName);
   return known;
 }
 
