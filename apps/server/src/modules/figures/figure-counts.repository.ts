@@ -203,9 +203,19 @@ export class FigureCountsRepository {
         return `${byAccount ? count : `SUM(${count})`} AS ${q(c)}`;
       }),
     ].join(', ');
-    const [scope, scopeParams] = departmentCondition(where);
+    // The whole organisation needs no department filter. Its sums are joined to accounts in that order:
+    // left to choose, MariaDB recomputed each account's sums through (account, month) — a lateral derived
+    // table, right for a county's few accounts — and took 0.1 s for the months of a year over 2,000.
+    const whole = !where.ownOnly && isTopDepartment(where.path);
+    const [condition, conditionParams] = departmentCondition(where);
+    const join = whole
+      ? `${engineOf(this.ds) === 'mysql' ? 'STRAIGHT_JOIN' : 'JOIN'} accounts a ON a.id = x.account_id`
+      : 'JOIN accounts a ON a.id = x.account_id JOIN departments d ON d.id = a.department_id';
+    const scope = whole ? '' : ` WHERE ${condition}`;
+    const scopeParams = whole ? [] : conditionParams;
     return (level, month, [range, rangeParams]) => {
-      // In the monthly key's order (month, account, column), so MariaDB groups while it scans.
+      // In the monthly key's order (month, account, column), so MariaDB groups while it scans; unsorted,
+      // since MariaDB sorts a GROUP BY's groups unless told not to, and nothing here needs them in order.
       const keys = [
         ...(by.includes('month') ? [[month, 'g_month']] : []),
         ['r.account_id', 'account_id'],
@@ -213,12 +223,11 @@ export class FigureCountsRepository {
       ];
       const perAccount = `SELECT ${keys.map(([e, alias]) => `${e} AS ${alias}`).join(', ')},
                ${ROLLUP_COUNT_COLUMNS.map((c) => `SUM(r.${q(c)}) AS ${q(c)}`).join(', ')}
-          FROM ${ACCOUNT_TABLES[level]} r WHERE ${range} GROUP BY ${keys.map(([e]) => e).join(', ')}`;
+          FROM ${ACCOUNT_TABLES[level]} r WHERE ${range} GROUP BY ${keys.map(([e]) => e).join(', ')}
+         ORDER BY NULL`;
       const regroup = !byAccount && groups.length ? ` GROUP BY ${groups.map(([e]) => e).join(', ')}` : '';
       return [
-        `SELECT ${select}
-           FROM (${perAccount}) x JOIN accounts a ON a.id = x.account_id JOIN departments d ON d.id = a.department_id
-          WHERE ${scope}${regroup}`,
+        `SELECT ${select} FROM (${perAccount}) x ${join}${scope}${regroup}`,
         [...rangeParams, ...scopeParams],
       ] as const;
     };
