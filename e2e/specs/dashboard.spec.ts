@@ -1,38 +1,25 @@
 import { expect, type Page, test } from '@playwright/test';
+import { figureCatalogue, type KpiFigure, kpiFigures } from '@sunlight/contracts';
 import { DEMO_PASSWORD } from '../playwright.config';
 import { sessionApi } from '../support/api';
 import { login } from '../support/auth';
 import { tableRows } from '../support/element-plus';
 import { snapshot } from '../support/screenshots';
 
-/** The KPI cards of the 数据看板, in the page's order. */
-const KPIS = [
-  'published',
-  'original',
-  'originalRate',
-  'forwarded',
-  'repostedByOthers',
-  'reads',
-  'likes',
-  'comments',
-  'portalUpdates',
-  'columnQuotaRate',
-  'staleAccounts',
-] as const;
-const RATES = new Set<string>(['originalRate', 'columnQuotaRate']);
-
-type Totals = Partial<Record<(typeof KPIS)[number], number | null>>;
+type Totals = Partial<Record<KpiFigure, number | null>>;
 
 /** A figure as the page writes it: 1,299 · 22.6% · — for a rate over nothing. */
-function shown(code: string, value: number | null | undefined): string {
+function shown(code: KpiFigure, value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
-  return RATES.has(code) ? `${(value * 100).toFixed(1)}%` : value.toLocaleString('en-US');
+  return figureCatalogue[code].unit === 'percent'
+    ? `${(value * 100).toFixed(1)}%`
+    : value.toLocaleString('en-US');
 }
 
 async function figuresOf(page: Page, department: number, from: string, to: string): Promise<Totals> {
   const api = await sessionApi(page);
   const response = await api.get(
-    `/api/figures?department=${department}&from=${from}&to=${to}&figures=${KPIS.join(',')}`,
+    `/api/figures?department=${department}&from=${from}&to=${to}&figures=${kpiFigures.join(',')}`,
   );
   expect(response.status()).toBe(200);
   return ((await response.json()) as { totals: Totals }).totals;
@@ -91,10 +78,11 @@ test('a leader reads 2025 for a 分局: KPI cards equal the API, 原创 drills d
     await expect(page.getByTestId('dashboard-refresh')).not.toHaveClass(/is-loading/);
     const before = await figuresOf(page, dongcheng.id, '2025-01-01', '2025-12-31');
     const onPage: Record<string, string> = {};
-    for (const code of KPIS) onPage[code] = (await page.getByTestId(`kpi-value-${code}`).innerText()).trim();
+    for (const code of kpiFigures)
+      onPage[code] = (await page.getByTestId(`kpi-value-${code}`).innerText()).trim();
     totals = await figuresOf(page, dongcheng.id, '2025-01-01', '2025-12-31');
     expect(totals).toEqual(before);
-    expect(onPage).toEqual(Object.fromEntries(KPIS.map((code) => [code, shown(code, totals[code])])));
+    expect(onPage).toEqual(Object.fromEntries(kpiFigures.map((code) => [code, shown(code, totals[code])])));
   }).toPass({ timeout: 60_000 });
   expect(totals.original).toBeGreaterThan(0);
   expect(totals.published).toBeGreaterThanOrEqual(totals.original!);

@@ -8,10 +8,14 @@ export async function submitLogin(page: Page, username: string, password: string
   await page.getByTestId('login-submit').click();
 }
 
-/** Signs in with a password that needs no change and waits for the 工作台 shell. */
+/**
+ * Signs in with a password that needs no change and waits for the 工作台 shell: up to half a minute, as a
+ * spec run alone signs in while the server (api and worker in one process, on SQLite) is still taking in
+ * the demo year, and the login then waited over the default 5 s.
+ */
 export async function login(page: Page, username: string, password: string): Promise<void> {
   await submitLogin(page, username, password);
-  await expect(page.getByTestId('nav')).toBeVisible();
+  await expect(page.getByTestId('nav')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('user-menu')).toBeVisible();
 }
 

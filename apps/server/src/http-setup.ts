@@ -10,12 +10,20 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { type AppConfig } from './config/app-config';
 
 const DOCS_PATH = 'api/docs';
+/** How long an idle client connection stays open. */
+const KEEP_ALIVE_MS = 65_000;
 
 /** HTTP concerns of the api role: prefix, cookies, security headers, OpenAPI. */
 export function configureHttp(app: INestApplication, config: AppConfig): void {
   const server = app as NestExpressApplication;
   server.set('trust proxy', config.trustProxy);
   server.disable('x-powered-by');
+  // Browsers, proxies and API clients send the next request on a connection they keep idle. Node closed
+  // idle ones after 5 s, and a request sent just as it did failed with a reset; they now outlive a
+  // proxy's own idle timeout (nginx: 60 s). Headers must be allowed to take a little longer still.
+  const http = server.getHttpServer();
+  http.keepAliveTimeout = KEEP_ALIVE_MS;
+  http.headersTimeout = KEEP_ALIVE_MS + 1_000;
   app.setGlobalPrefix('api', { exclude: [] as Array<{ path: string; method: RequestMethod }> });
   app.use(cookieParser());
   // Parsed here rather than by Nest so a malformed or oversized body gets the same JSON error as the rest.

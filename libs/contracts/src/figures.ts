@@ -196,6 +196,25 @@ export const figureCatalogue: Readonly<Record<FigureCode, FigureDefinition>> = {
   },
 };
 
+/**
+ * The dashboard's KPI cards (数据看板, 大屏), in the order a leader reads them: volume, mix, reach, the
+ * portal, then what is behind. The page and the tests that check it against the API read this one list.
+ */
+export const kpiFigures = [
+  'published',
+  'original',
+  'originalRate',
+  'forwarded',
+  'repostedByOthers',
+  'reads',
+  'likes',
+  'comments',
+  'portalUpdates',
+  'columnQuotaRate',
+  'staleAccounts',
+] as const satisfies readonly FigureCode[];
+export type KpiFigure = (typeof kpiFigures)[number];
+
 /** A comma-separated list in a query string (figures=published,original). */
 const csv = z.string().transform((s) =>
   s

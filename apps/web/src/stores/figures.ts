@@ -6,6 +6,7 @@ import {
   type FigureCode,
   type FigureResult,
   type FigureValues,
+  kpiFigures,
 } from '@sunlight/contracts';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
@@ -14,22 +15,6 @@ import * as figuresApi from '@/api/figures';
 import type { ChartDrill } from '@/charts/options/drill';
 import { shanghaiDay } from '@/utils/calendar-grid';
 import { presetRange, previousRange, type DateRange, type RangePreset } from '@/utils/date-range';
-
-/** The KPI cards, in the order a leader reads them: volume, mix, reach, the portal, then what is behind. */
-export const kpiFigures = [
-  'published',
-  'original',
-  'originalRate',
-  'forwarded',
-  'repostedByOthers',
-  'reads',
-  'likes',
-  'comments',
-  'portalUpdates',
-  'columnQuotaRate',
-  'staleAccounts',
-] as const satisfies readonly FigureCode[];
-export type KpiFigure = (typeof kpiFigures)[number];
 
 /** 原创 vs 转发 per channel and month. */
 export const trendFigures = ['original', 'forwarded'] as const satisfies readonly FigureCode[];
