@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const serverRequire = createRequire(join(root, 'apps/server/package.json'));
 const mysql = serverRequire('mysql2/promise');
+const contracts = serverRequire('@sunlight/contracts');
 const serverMain = process.env.BENCH_SERVER_MAIN ?? join(root, 'apps/server/dist/main.js');
 
 const SERVER = process.env.SUNLIGHT_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
@@ -231,6 +232,43 @@ async function measureApi(cookie, from, to, figureCodes, db) {
   return { ...summary(ms), perBreakdown: `p50 by breakdown (ms): ${perBreakdown.join(', ')}` };
 }
 
+/**
+ * 数据看板 as a leader opens it: the seven requests the page sends at once for a range (apps/web/src/stores/
+ * figures.ts: KPI cards by department, the previous range's cards, the trend, the channel comparison, the
+ * column quotas, the stale accounts, the account list), timed until the last answer. With `db`, the rollup
+ * version moves before each load — new data arrived since the last look, nothing cached.
+ */
+async function measureDashboardLoads(cookie, [from, to], previous, loads, db) {
+  const figures = (codes, by, [f, t] = [from, to]) =>
+    `/api/figures?from=${f}&to=${t}&figures=${codes.join(',')}${by ? `&by=${by}` : ''}`;
+  const paths = [
+    figures(contracts.kpiFigures, 'department'),
+    figures(contracts.kpiFigures, '', previous),
+    figures(contracts.trendFigures, 'channel,month'),
+    figures(
+      [...contracts.channelFigureGroups.publishing, ...contracts.channelFigureGroups.engagement],
+      'channel',
+    ),
+    figures(contracts.quotaFigures, 'column'),
+    `/api/figures/rows?from=${from}&to=${to}&figure=staleAccounts&page=1&pageSize=100`,
+    '/api/accounts',
+  ];
+  const ms = [];
+  for (let i = 0; i < loads; i++) {
+    if (db) await db.query('UPDATE figure_rollup_state SET version = version + 1 WHERE id = 1');
+    const started = performance.now();
+    await Promise.all(
+      paths.map(async (path) => {
+        const res = await fetch(`${BASE}${path}`, { headers: { cookie } });
+        const body = await res.json();
+        if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
+      }),
+    );
+    ms.push(performance.now() - started);
+  }
+  return summary(ms);
+}
+
 async function figureTotals(cookie, from, to) {
   const res = await fetch(`${BASE}/api/figures?from=${from}&to=${to}`, { headers: { cookie } });
   return (await res.json()).totals;
@@ -308,6 +346,10 @@ async function main() {
     const cold = await measureApi(cookie, '2025-01-01', '2025-12-31', codes, db);
     const rolling = await measureApi(cookie, '2025-11-23', '2026-11-22', codes);
     const publicationsOnly = await measureApi(cookie, '2025-01-01', '2025-12-31', publicationCodes);
+    const year = ['2025-01-01', '2025-12-31'];
+    const before = ['2024-01-01', '2024-12-31'];
+    const dashboardCold = await measureDashboardLoads(cookie, year, before, 20, db);
+    const dashboardWarm = await measureDashboardLoads(cookie, year, before, 20);
     const hits = [];
     for (let i = 0; i < 50; i++) {
       const started = performance.now();
@@ -339,6 +381,10 @@ async function main() {
     console.log(`    ${rolling.perBreakdown}`);
     console.log(`  API, calendar year, publication figures only: ${fmt(publicationsOnly)}`);
     console.log(`    ${publicationsOnly.perBreakdown}`);
+    console.log(
+      `  数据看板 opened (its 7 requests at once), new data since the last look: ${fmt(dashboardCold)}`,
+    );
+    console.log(`  数据看板 opened again, nothing changed: ${fmt(dashboardWarm)}`);
     console.log(`  API, cache hits: ${fmt(summary(hits))}`);
     console.log(
       `  raw GROUP BY over publications (published/original/forwarded/portal by department): ${fmt(summary(raw))}`,

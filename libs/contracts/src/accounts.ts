@@ -181,10 +181,20 @@ export const accountSchema = z.object({
 });
 export type Account = z.infer<typeof accountSchema>;
 
+/**
+ * 采集异常: an enabled account the platform refused (凭据已失效) or whose last collection failed — what the
+ * account matrix shows of it, and what the dashboard lists.
+ */
+export function accountFailing(a: Pick<Account, 'disabled' | 'credentialStatus' | 'lastError'>): boolean {
+  return !a.disabled && (a.credentialStatus === 'invalid' || a.lastError !== null);
+}
+
 export const accountListQuerySchema = z.strictObject({
   /** Only this department's subtree; must lie within the caller's scope. */
   department: z.coerce.number().int().positive().optional(),
   channel: channelSchema.optional(),
+  /** `failing`: only the 采集异常 accounts (`accountFailing`), as the dashboard lists them. */
+  health: z.literal('failing').optional(),
 });
 export type AccountListQuery = z.infer<typeof accountListQuerySchema>;
 

@@ -198,7 +198,8 @@ export const figureCatalogue: Readonly<Record<FigureCode, FigureDefinition>> = {
 
 /**
  * The dashboard's KPI cards (数据看板, 大屏), in the order a leader reads them: volume, mix, reach, the
- * portal, then what is behind. The page and the tests that check it against the API read this one list.
+ * portal, then what is behind. The page, the tests that check it against the API and the benchmark of
+ * its requests read this one list, as they read the other panels' figures below.
  */
 export const kpiFigures = [
   'published',
@@ -214,6 +215,23 @@ export const kpiFigures = [
   'staleAccounts',
 ] as const satisfies readonly FigureCode[];
 export type KpiFigure = (typeof kpiFigures)[number];
+
+/** 原创 vs 转发 per channel and month. */
+export const trendFigures = ['original', 'forwarded'] as const satisfies readonly FigureCode[];
+
+/** 渠道对比: what was published, and how far it travelled. */
+export const channelFigureGroups = {
+  publishing: ['published', 'original', 'forwarded'],
+  engagement: ['reads', 'likes', 'comments', 'repostedByOthers'],
+} as const satisfies Record<string, readonly FigureCode[]>;
+export type ChannelFigureGroup = keyof typeof channelFigureGroups;
+
+/** 栏目更新达标 per column: the periods judged, those met, and the rate. */
+export const quotaFigures = [
+  'quotaPeriods',
+  'quotaPeriodsMet',
+  'columnQuotaRate',
+] as const satisfies readonly FigureCode[];
 
 /** A comma-separated list in a query string (figures=published,original). */
 const csv = z.string().transform((s) =>

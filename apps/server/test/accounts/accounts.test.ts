@@ -215,6 +215,59 @@ describe.each(testEngines())('accounts on %s', (engine) => {
     expect(quiet).toMatchObject({ lastPublishedAt: null, daysSinceLastPublication: null, stale: true });
   });
 
+  it('lists only the 采集异常 accounts when asked (health=failing), as the dashboard does', async () => {
+    const accounts = t.ds.getRepository(AccountEntity);
+    const create = async (departmentId: number, channel: string, name: string, extra: object) => {
+      const res = await admin.post<Account>('/api/accounts', { departmentId, channel, name, ...extra });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body;
+    };
+    const portal = (name: string, siteId: string) =>
+      create(west.id, 'portal', name, {
+        baseUrl: `https://${siteId}.example.gov.cn`,
+        settings: { siteId },
+        secrets: { apiKey: PORTAL_KEY },
+      });
+    const failedCollection = await portal('西城交警网站', 'xcjj');
+    const retired = await portal('西城旧网站', 'xcold');
+    const expired = await create(west.id, 'weibo', '西城发布', {
+      baseUrl: 'https://api.weibo.com',
+      settings: { uid: '2629046978' },
+      secrets: { appKey: APP_KEY, appSecret: APP_SECRET },
+    });
+    expect(
+      (
+        await admin.post<Account>(`/api/accounts/${expired.id}/credentials`, {
+          accessToken: TOKEN,
+          tokenExpiresAt: new Date(Date.now() + 3 * DAY).toISOString(),
+        })
+      ).status,
+    ).toBe(200);
+    await accounts.update(failedCollection.id, { lastError: '门户接口返回 500', lastErrorAt: new Date() });
+    await accounts.update(retired.id, {
+      lastError: '门户接口返回 404',
+      lastErrorAt: new Date(),
+      disabled: true,
+    });
+    await accounts.update(expired.id, { tokenExpiresAt: new Date(Date.now() - DAY) });
+    await accounts.update(eastWeibo.id, { authFailedAt: new Date() });
+
+    const failing = await admin.get<Account[]>('/api/accounts?health=failing');
+    expect(failing.status).toBe(200);
+    // The platform refused 东城's Weibo, 西城发布's token ran out, 西城交警网站's collection failed; 西城旧网站
+    // failed too but is disabled, and 西城分局网站 is fine.
+    const ids = (list: readonly Account[]) => list.map((a) => a.id).sort((a, b) => a - b);
+    expect(ids(failing.body)).toEqual(ids([eastWeibo, expired, failedCollection]));
+    expect(ids((await admin.get<Account[]>('/api/accounts')).body)).toEqual(
+      expect.arrayContaining([retired.id, westPortal.id]),
+    );
+    // A 分局 sees its own only.
+    expect(ids((await eastEditor.get<Account[]>('/api/accounts?health=failing')).body)).toEqual([
+      eastWeibo.id,
+    ]);
+    expect((await admin.get('/api/accounts?health=broken')).status).toBe(400);
+  });
+
   it('manages the columns of a portal account and their quotas', async () => {
     const base = `/api/accounts/${westPortal.id}/columns`;
     const daily = await admin.post<PortalColumn>(base, {

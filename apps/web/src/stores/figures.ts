@@ -6,7 +6,10 @@ import {
   type FigureCode,
   type FigureResult,
   type FigureValues,
+  channelFigureGroups,
   kpiFigures,
+  quotaFigures,
+  trendFigures,
 } from '@sunlight/contracts';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
@@ -15,23 +18,6 @@ import * as figuresApi from '@/api/figures';
 import type { ChartDrill } from '@/charts/options/drill';
 import { shanghaiDay } from '@/utils/calendar-grid';
 import { presetRange, previousRange, type DateRange, type RangePreset } from '@/utils/date-range';
-
-/** 原创 vs 转发 per channel and month. */
-export const trendFigures = ['original', 'forwarded'] as const satisfies readonly FigureCode[];
-
-/** 渠道对比: what was published, and how far it travelled. */
-export const channelFigureGroups = {
-  publishing: ['published', 'original', 'forwarded'],
-  engagement: ['reads', 'likes', 'comments', 'repostedByOthers'],
-} as const satisfies Record<string, readonly FigureCode[]>;
-export type ChannelFigureGroup = keyof typeof channelFigureGroups;
-
-/** 栏目更新达标 per column: the periods judged, those met, and the rate. */
-export const quotaFigures = [
-  'quotaPeriods',
-  'quotaPeriodsMet',
-  'columnQuotaRate',
-] as const satisfies readonly FigureCode[];
 
 /** 超期未更新账号 listed on the dashboard; the drill-down pages through any more. */
 const STALE_LIST_SIZE = 100;
@@ -65,6 +51,7 @@ export const useFiguresStore = defineStore('figures', () => {
   const byChannel = ref<FigureResult | null>(null);
   const byColumn = ref<FigureResult | null>(null);
   const staleAccounts = ref<FigureAccountRow[]>([]);
+  /** The subtree's 采集异常 accounts (the server lists only those). */
   const accounts = ref<Account[]>([]);
   const loading = ref(false);
   /** When the figures on screen were read; the 大屏 shows it. */
@@ -180,7 +167,7 @@ export const useFiguresStore = defineStore('figures', () => {
             staleAccounts.value = page.kind === 'accounts' ? page.items : [];
           },
         ),
-        show(listAccounts({ department: department.value }), (list) => {
+        show(listAccounts({ department: department.value, health: 'failing' }), (list) => {
           accounts.value = list;
         }),
       ]);

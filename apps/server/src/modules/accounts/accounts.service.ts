@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
+  accountFailing,
   type Account,
   accountReaderRoles,
   type AccountListQuery,
@@ -42,8 +43,14 @@ export class AccountsService {
         throw forbidden('您无权查看该部门的账号', 'Department outside your scope');
       paths = [d.path];
     }
-    const rows = await this.repo.list({ paths, channel: q.channel });
-    const accounts = await this.present(rows);
+    const failing = q.health === 'failing';
+    const rows = await this.repo.list({
+      paths,
+      channel: q.channel,
+      ...(failing ? { mayBeFailingAt: this.clock.now() } : {}),
+    });
+    const presented = await this.present(rows);
+    const accounts = failing ? presented.filter(accountFailing) : presented;
     const order = (a: Account) => channels.indexOf(a.channel);
     const path = new Map(rows.map((r) => [r.id, r.department?.path ?? '']));
     return accounts.sort(
