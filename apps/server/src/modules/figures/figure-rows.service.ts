@@ -12,11 +12,13 @@ import { type Actor } from '../../common/actor';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../common/clock';
 import { shanghaiDayOf } from '../../common/shanghai-time';
-import { type DepartmentFilter, FigureCountsRepository } from './figure-counts.repository';
+import { type DepartmentFilter } from './figure-counts.repository';
 import { FigureQuotaService } from './figure-quota.service';
 import { monthEnd } from './figure-range';
 import { type PublicationRowFilter, FigureRowsRepository } from './figure-rows.repository';
+import { FigureRollupRepository } from './figure-rollup.repository';
 import { FigureScope } from './figure-scope';
+import { FigureSharedParts } from './figure-shared-parts';
 import { staleAccounts, staleAsOf } from './figure-stale';
 
 /** Which live publications each publication figure counts (the catalogue's rules). */
@@ -36,8 +38,9 @@ export class FigureRowsService {
   constructor(
     private readonly scope: FigureScope,
     private readonly repo: FigureRowsRepository,
-    private readonly counts: FigureCountsRepository,
     private readonly quotas: FigureQuotaService,
+    private readonly shared: FigureSharedParts,
+    private readonly rollups: FigureRollupRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -89,8 +92,9 @@ export class FigureRowsService {
         };
       }
       case 'accounts': {
-        const asOf = staleAsOf(q.to, now);
-        const stale = staleAccounts(await this.counts.staleCandidates(where, asOf), asOf).filter(
+        // The dashboard lists them while it reads the range's figures: the candidates are read once for both.
+        const candidates = await this.shared.staleCandidates(where, q.to, now, await this.rollups.version());
+        const stale = staleAccounts(candidates, staleAsOf(q.to, now)).filter(
           (a) => (!q.account || a.id === q.account) && (!q.channel || a.channel === q.channel),
         );
         return {

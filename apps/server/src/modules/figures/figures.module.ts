@@ -9,6 +9,7 @@ import { FigureRollupService } from './figure-rollup.service';
 import { FigureRowsRepository } from './figure-rows.repository';
 import { FigureRowsService } from './figure-rows.service';
 import { FigureScope } from './figure-scope';
+import { FigureSharedParts } from './figure-shared-parts';
 import { FiguresController } from './figures.controller';
 import { FiguresService } from './figures.service';
 import { FiguresWorker } from './figures.worker';
@@ -35,6 +36,7 @@ export class FiguresModule {
               FigureQuotaService,
               FigureRowsRepository,
               FigureRowsService,
+              FigureSharedParts,
               FiguresService,
             ]
           : []),

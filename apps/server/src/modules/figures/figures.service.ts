@@ -20,19 +20,16 @@ import {
   type PublicationSumRow,
   type StaleCandidate,
 } from './figure-counts.repository';
-import { type JudgedCount, FigureQuotaService } from './figure-quota.service';
 import { rollupCover } from './figure-range';
 import { FigureRollupRepository } from './figure-rollup.repository';
 import { type FigureRoot, FigureScope } from './figure-scope';
+import { FigureSharedParts } from './figure-shared-parts';
 import { staleAccounts, staleAsOf } from './figure-stale';
 import { FigureGroups, figureValuesOf } from './figure-values';
 
 /** The figures each source of counts answers, by the rows behind them (the catalogue's drill-down kind). */
 const PUBLICATION_FIGURES = figureCodes.filter((c) => figureCatalogue[c].rows === 'publications');
 const QUOTA_FIGURES = figureCodes.filter((c) => figureCatalogue[c].rows === 'columnPeriods');
-
-/** Departments × ranges whose shared parts are kept at once. */
-const SHARED_ENTRIES = 50;
 
 /** The breakdowns each source of counts can be grouped by. */
 const STALE_DIMENSIONS: readonly FigureDimension[] = ['department', 'account', 'channel'];
@@ -45,18 +42,11 @@ const STALE_COUNT = { staleAccounts: 1 } as const;
 @Injectable()
 export class FiguresService {
   private readonly cache = new FigureCache<FigureResult>();
-  /**
-   * What depends on the department and range alone, not on the figures or breakdowns asked: the dashboard
-   * asks for one range several ways at once, and these are the dearest parts of each answer. Fewer entries
-   * than the result cache: one can hold thousands of rows.
-   */
-  private readonly quotaCache = new FigureCache<Promise<JudgedCount[]>>(60_000, SHARED_ENTRIES);
-  private readonly staleCache = new FigureCache<Promise<StaleCandidate[]>>(60_000, SHARED_ENTRIES);
 
   constructor(
     private readonly scope: FigureScope,
     private readonly counts: FigureCountsRepository,
-    private readonly quotas: FigureQuotaService,
+    private readonly shared: FigureSharedParts,
     private readonly rollups: FigureRollupRepository,
     private readonly clock: Clock,
   ) {}
@@ -86,23 +76,15 @@ export class FiguresService {
     version: number,
   ): Promise<FigureResult> {
     const where: DepartmentFilter = { path: root.path, departmentId: root.id, ownOnly: false };
-    const today = shanghaiDayOf(now);
     const wants = (family: readonly FigureCode[]) => codes.some((c) => family.includes(c));
-    const byMonth = by.includes('month');
-    const shared = <T>(cache: FigureCache<Promise<T>>, key: unknown[], work: () => Promise<T>) =>
-      cache.share(JSON.stringify([root.path, ...key, today]), version, now.getTime(), work);
     const [tree, sums, candidates, quotaCounts] = await Promise.all([
       this.counts.subtree(root.path),
       wants(PUBLICATION_FIGURES)
         ? this.counts.publicationSums(where, rollupCover(from, to, { years: !by.includes('month') }), by)
         : [],
-      codes.includes('staleAccounts')
-        ? shared(this.staleCache, [to], () => this.counts.staleCandidates(where, staleAsOf(to, now)))
-        : [],
+      codes.includes('staleAccounts') ? this.shared.staleCandidates(where, to, now, version) : [],
       wants(QUOTA_FIGURES)
-        ? shared(this.quotaCache, [from, to, byMonth], () =>
-            this.quotas.judgedCounts(where, from, to, today, byMonth),
-          )
+        ? this.shared.judgedCounts(where, from, to, by.includes('month'), now, version)
         : [],
     ]);
     const groups = new FigureGroups(by, departmentBuckets(root, tree));
