@@ -2,8 +2,8 @@
 // (grouped by the accounts' department and channel now), for the rollup job, the rebuild and an account
 // moving to another department — the one write path of accounts that changes what a department counts.
 import { type EntityManager } from 'typeorm';
-import { chunked, engineOfTx, execute, quoted } from '../collection/collection-sql';
-import { anyOf, type Condition, ROLLUP_COUNT_COLUMNS } from './figure-sql';
+import { engineOfTx, execute, quoted } from '../collection/collection-sql';
+import { anyOf, type Condition, replaceRollupRows, ROLLUP_COUNT_COLUMNS } from './figure-sql';
 
 /** Each level of department rows, and the account rows it adds up. */
 export const DEPARTMENT_LEVELS = {
@@ -19,26 +19,24 @@ export interface DepartmentPeriod {
   period: string;
 }
 
-const PAIRS_PER_STATEMENT = 200;
-
 export async function recomputeDepartmentPeriods(
   tx: EntityManager,
   level: RollupLevel,
   pairs: readonly DepartmentPeriod[],
 ): Promise<void> {
   const l = DEPARTMENT_LEVELS[level];
-  for (const batch of chunked(pairs, PAIRS_PER_STATEMENT)) {
-    const [where, params] = anyOf(batch, (m) => [
-      `department_id = ? AND ${l.key} = ?`,
-      [m.departmentId, m.period],
-    ]);
-    await execute(tx, `DELETE FROM ${l.table} WHERE ${where}`, params);
-    await insertDepartmentRows(
-      tx,
-      level,
-      anyOf(batch, (m) => [`a.department_id = ? AND r.${l.key} = ?`, [m.departmentId, m.period]]),
-    );
-  }
+  await replaceRollupRows(
+    tx,
+    l.table,
+    pairs,
+    (m) => [`department_id = ? AND ${l.key} = ?`, [m.departmentId, m.period]],
+    (batch) =>
+      insertDepartmentRows(
+        tx,
+        level,
+        anyOf(batch, (m) => [`a.department_id = ? AND r.${l.key} = ?`, [m.departmentId, m.period]]),
+      ),
+  );
 }
 
 /** Recomputes every department row of a level over the periods from..to (inclusive). */

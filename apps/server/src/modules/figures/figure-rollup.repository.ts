@@ -13,6 +13,7 @@ import {
   type Condition,
   ENGAGEMENT_COLUMNS,
   publicationTotalsSql,
+  replaceRollupRows,
   ROLLUP_COUNT_COLUMNS,
   shanghaiDaySql,
 } from './figure-sql';
@@ -63,9 +64,6 @@ export interface RollupMark extends AccountDay {
 /** A condition on publications (alias `p`), with its parameters. */
 type PublicationScope = (alias: string) => Condition;
 
-/** Marks a statement of this many (account, day) pairs at most, well inside both engines' limits. */
-const PAIRS_PER_STATEMENT = 200;
-
 @Injectable()
 export class FigureRollupRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
@@ -101,16 +99,19 @@ export class FigureRollupRepository {
 
   /** Recomputes the daily rows of these (account, day) pairs from raw rows. */
   async recomputeDays(tx: EntityManager, pairs: readonly AccountDay[]): Promise<void> {
-    for (const batch of chunked(pairs, PAIRS_PER_STATEMENT)) {
-      const [where, params] = anyOf(batch, (m) => ['account_id = ? AND day = ?', [m.accountId, m.day]]);
-      await execute(tx, `DELETE FROM figure_rollup_daily WHERE ${where}`, params);
-      await this.insertDaily(tx, (p) =>
-        anyOf(batch, (m) => [
-          `${p}.account_id = ? AND ${p}.published_at >= ? AND ${p}.published_at < ?`,
-          [m.accountId, this.instant(shanghaiDayStart(m.day)), this.instant(shanghaiDayEnd(m.day))],
-        ]),
-      );
-    }
+    await replaceRollupRows(
+      tx,
+      'figure_rollup_daily',
+      pairs,
+      (m) => ['account_id = ? AND day = ?', [m.accountId, m.day]],
+      (batch) =>
+        this.insertDaily(tx, (p) =>
+          anyOf(batch, (m) => [
+            `${p}.account_id = ? AND ${p}.published_at >= ? AND ${p}.published_at < ?`,
+            [m.accountId, this.instant(shanghaiDayStart(m.day)), this.instant(shanghaiDayEnd(m.day))],
+          ]),
+        ),
+    );
   }
 
   /** Recomputes every daily row of the days from..to (inclusive) from raw rows. */
@@ -129,21 +130,21 @@ export class FigureRollupRepository {
     pairs: readonly AccountPeriod[],
   ): Promise<void> {
     const l = SUMMED_LEVELS[level];
-    for (const batch of chunked(pairs, PAIRS_PER_STATEMENT)) {
-      const [where, params] = anyOf(batch, (m) => [
-        `account_id = ? AND ${l.key} = ?`,
-        [m.accountId, m.period],
-      ]);
-      await execute(tx, `DELETE FROM ${l.table} WHERE ${where}`, params);
-      await this.insertSummed(
-        tx,
-        l,
-        anyOf(batch, (m) => [
-          `account_id = ? AND ${l.sourceKey} >= ? AND ${l.sourceKey} <= ?`,
-          [m.accountId, `${m.period}${l.first}`, `${m.period}${l.last}`],
-        ]),
-      );
-    }
+    await replaceRollupRows(
+      tx,
+      l.table,
+      pairs,
+      (m) => [`account_id = ? AND ${l.key} = ?`, [m.accountId, m.period]],
+      (batch) =>
+        this.insertSummed(
+          tx,
+          l,
+          anyOf(batch, (m) => [
+            `account_id = ? AND ${l.sourceKey} >= ? AND ${l.sourceKey} <= ?`,
+            [m.accountId, `${m.period}${l.first}`, `${m.period}${l.last}`],
+          ]),
+        ),
+    );
   }
 
   /** Recomputes every row of a summed level over the periods from..to (inclusive). */

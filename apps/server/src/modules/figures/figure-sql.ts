@@ -1,7 +1,8 @@
 // SQL fragments the rollups and the drill-down share, so a publication's counts are defined in one place on
 // both engines.
+import { type EntityManager } from 'typeorm';
 import { type Engine } from '../../database/data-source';
-import { quoted, type SqlValue } from '../collection/collection-sql';
+import { chunked, execute, quoted, type SqlValue } from '../collection/collection-sql';
 
 /** The engagement counters, as metric_snapshots and the rollup tables name them. */
 export const ENGAGEMENT_COLUMNS = ['reposts', 'reads', 'likes', 'comments', 'page_views'] as const;
@@ -57,4 +58,28 @@ export type Condition = [sql: string, params: SqlValue[]];
 export function anyOf<T>(items: readonly T[], clause: (item: T) => Condition): Condition {
   const parts = items.map(clause);
   return [`(${parts.map(([sql]) => `(${sql})`).join(' OR ')})`, parts.flatMap(([, params]) => params)];
+}
+
+/**
+ * Rollup rows one statement names by their key (account or department, and period): a condition each, well
+ * inside both engines' parameter limits.
+ */
+const KEYS_PER_STATEMENT = 200;
+
+/**
+ * Recomputes the rollup rows of `table` these keys name, a batch at a time: deletes the rows `match` names,
+ * then has `insert` write the batch's rows again from the level below.
+ */
+export async function replaceRollupRows<K>(
+  tx: EntityManager,
+  table: string,
+  keys: readonly K[],
+  match: (key: K) => Condition,
+  insert: (batch: readonly K[]) => Promise<void>,
+): Promise<void> {
+  for (const batch of chunked(keys, KEYS_PER_STATEMENT)) {
+    const [where, params] = anyOf(batch, match);
+    await execute(tx, `DELETE FROM ${table} WHERE ${where}`, params);
+    await insert(batch);
+  }
 }
