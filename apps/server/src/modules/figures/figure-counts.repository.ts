@@ -186,8 +186,9 @@ export class FigureCountsRepository {
   /**
    * By account or column: each part first adds up the account rows of the range per account (one clustered
    * range scan, or per account through (account, period) where MariaDB splits the grouping for a small
-   * subtree), then joins only those sums to accounts and departments: a year over 2,000 accounts joins 2,000
-   * rows instead of 18,000 (one per account, and per month or column when broken down by them).
+   * subtree), then joins only those sums to accounts (and departments, for a subtree): a year over 2,000
+   * accounts joins 2,000 rows instead of 18,000 (one per account, and per month or column when broken down
+   * by them).
    */
   private accountBranch(where: DepartmentFilter, by: readonly FigureDimension[]): Branch {
     const q = (c: string) => quoted(engineOf(this.ds), c);
