@@ -48,6 +48,12 @@ export interface OutgoingPublication {
   images?: { fileName: string; contentType: string; data: Buffer }[];
   /** IP of the person who wrote or approved it: Weibo wants the end user's address (`rip`) on writes. */
   operatorIp?: string;
+  /**
+   * Awaited just before the call that may make the publication public, where the preparation before it can
+   * take long: a platform that publishes asynchronously shows nothing of a send for a while after that call
+   * (see PublicationLookup.sentAt), so the dispatcher records the moment.
+   */
+  beforeSubmit?: () => Promise<void>;
 }
 
 export type PublishResult =
@@ -72,8 +78,9 @@ export interface PublicationLookup {
   /** Only timeline entries after this instant can be ours. */
   notBefore: Date;
   /**
-   * When the send in question was made (this side's clock; `notBefore` when not given). A platform that
-   * publishes asynchronously may show nothing of a send for a while after it: absence means nothing then.
+   * When the send in question was made (this side's clock; `notBefore` when not given): its call that may
+   * have made it public, no earlier (OutgoingPublication.beforeSubmit). A platform that publishes
+   * asynchronously may show nothing of a send for a while after it: absence means nothing then.
    */
   sentAt?: Date;
 }

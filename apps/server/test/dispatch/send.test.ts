@@ -17,10 +17,11 @@ import {
   dispatchUntilPublished,
   faultWeiboShare,
   expectStatus,
+  loseWechatSubmitAnswer,
   postStatus,
   publication,
   queuePublication,
-  sent,
+  sentOf,
 } from './support/dispatch-fixture';
 
 describe.each(testEngines())('the dispatcher on %s', (engine) => {
@@ -33,11 +34,7 @@ describe.each(testEngines())('the dispatcher on %s', (engine) => {
   });
   afterAll(() => f?.close());
 
-  /** The sandbox's ledger entries of one publication, by the unique marks in its title and text. */
-  const ofTitle = async (sandboxId: string, pub: PublicationEntity) => {
-    const marks = [...`${pub.title} ${pub.text}`.matchAll(/\d{13}/g)].map((m) => m[0]);
-    return (await sent(f, sandboxId)).filter((i) => marks.some((m) => `${i.title} ${i.text}`.includes(m)));
-  };
+  const ofTitle = (sandboxId: string, pub: PublicationEntity) => sentOf(f, sandboxId, pub);
 
   it('sends a due publication to Weibo exactly once and marks the post published', async () => {
     const pub = await queuePublication(f, weibo.account.id);
@@ -159,13 +156,7 @@ describe.each(testEngines())('the dispatcher on %s', (engine) => {
 
   it('waits for a WeChat publish job whose submit answer was lost instead of publishing it twice', async () => {
     const wechat = await addWechat(f, '江城公安失联');
-    await f.sandbox.fault({
-      platform: 'wechat',
-      endpoint: '/cgi-bin/freepublish/submit',
-      kind: 'drop',
-      phase: 'after',
-      times: 1,
-    });
+    await loseWechatSubmitAnswer(f);
     const pub = await queuePublication(f, wechat.account.id, { cover: true });
     // The first send fetches a token; the second is submitted and its answer lost while the job is still
     // publishing: in neither the published list nor the draft box, which means nothing yet.

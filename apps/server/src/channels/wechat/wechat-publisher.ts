@@ -62,6 +62,7 @@ export class WechatPublisher {
       });
     await this.removeStrayDrafts(account, p.title);
     const draft = await this.draft(account, p, cover, inline);
+    await p.beforeSubmit?.();
     const job = await this.client
       .call(account, {
         path: '/cgi-bin/freepublish/submit',

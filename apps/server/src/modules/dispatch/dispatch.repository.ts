@@ -101,8 +101,11 @@ export class DispatchRepository {
       .execute();
   }
 
-  /** A taken-over send found absent on the channel is made again: the lookups ask about this one now. */
-  async resending(id: number, now: Date): Promise<void> {
+  /**
+   * When the send goes out again (a taken-over send found absent) or reaches the call that may make it
+   * public: lookups after a lost answer ask about the send made then.
+   */
+  async markSent(id: number, now: Date): Promise<void> {
     await this.ds
       .createQueryBuilder()
       .update(PublicationEntity)

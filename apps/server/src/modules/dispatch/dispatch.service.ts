@@ -113,8 +113,15 @@ export class DispatchService {
       // Nothing was sent: an account gone or a file missing is for a person.
       return { kind: 'failed', failure: 'permanent', note: errorText(err) };
     }
+    // Where the preparation takes long (WeChat's uploads and draft), the send is made at its submit, not at
+    // the claim: a lookup after a lost answer must not count the preparation as publishing time.
+    let sentAt = pub.sentAt;
+    const beforeSubmit = async () => {
+      sentAt = this.clock.now();
+      await this.repo.markSent(pub.id, sentAt);
+    };
     try {
-      const result = await t.provider.publish(t.account, outgoing);
+      const result = await t.provider.publish(t.account, { ...outgoing, beforeSubmit });
       if (result.state === 'published') return { kind: 'published', ...result, note: lateNote };
       return {
         kind: 'pending',
@@ -124,7 +131,9 @@ export class DispatchService {
         accepted: true,
       };
     } catch (err) {
-      return outcomeOfError(err, pub.attempts, now) ?? this.reconcile(pub, false, errorText(err));
+      return (
+        outcomeOfError(err, pub.attempts, now) ?? this.reconcile({ ...pub, sentAt }, false, errorText(err))
+      );
     }
   }
 
@@ -153,7 +162,7 @@ export class DispatchService {
     const blocked = await this.gateBlocks(pub);
     if (blocked) return { kind: 'failed', failure: 'permanent', note: blocked };
     const now = this.clock.now();
-    await this.repo.resending(pub.id, now);
+    await this.repo.markSent(pub.id, now);
     return this.send({ ...pub, sentAt: now }, null);
   }
 

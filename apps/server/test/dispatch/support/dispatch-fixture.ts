@@ -125,6 +125,23 @@ export function faultWeiboShare(f: CollectionFixture, spec: Omit<FaultSpec, 'pla
   return f.sandbox.fault({ platform: 'weibo', endpoint: '/2/statuses/share.json', times: 1, ...spec });
 }
 
+/** WeChat takes the next submit but its answer is lost: the job publishes, the sender cannot know it. */
+export function loseWechatSubmitAnswer(f: CollectionFixture) {
+  return f.sandbox.fault({
+    platform: 'wechat',
+    endpoint: '/cgi-bin/freepublish/submit',
+    kind: 'drop',
+    phase: 'after',
+    times: 1,
+  });
+}
+
+/** The sandbox's ledger entries of one publication, by the unique marks in its title and text. */
+export async function sentOf(f: CollectionFixture, sandboxId: string, pub: PublicationEntity) {
+  const marks = [...`${pub.title} ${pub.text}`.matchAll(/\d{13}/g)].map((m) => m[0]);
+  return (await sent(f, sandboxId)).filter((i) => marks.some((m) => `${i.title} ${i.text}`.includes(m)));
+}
+
 /** What the sandbox accepted for the account through the API (not seeded history). */
 export async function sent(f: CollectionFixture, sandboxId: string) {
   const r = await f.sandbox.ctl<{ items: { externalId: string; title: string; text: string }[] }>(
