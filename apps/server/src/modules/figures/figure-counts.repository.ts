@@ -100,8 +100,8 @@ export class FigureCountsRepository {
   /**
    * Sums of the rollup rows of the accounts in `where` over the days `cover` describes, one row per
    * combination of the dimensions in `by` (department = the account's own department). Whole years come
-   * from the yearly rows, whole months from the monthly rows and cut months from the daily rows, in one
-   * round trip; the caller adds the parts of a group together.
+   * from the yearly rows, whole months from the monthly rows and cut months from the daily rows, each part
+   * its own query, run side by side; the caller adds the parts of a group together.
    */
   async publicationSums(
     where: DepartmentFilter,
@@ -129,10 +129,16 @@ export class FigureCountsRepository {
           anyOf(cover.days, ([f, t]) => ['r.day >= ? AND r.day <= ?', [f, t]]),
         ),
       );
-    const rows = await this.ds.query<Array<Record<string, string | number | null>>>(
-      parts.map(([sql]) => sql).join(' UNION ALL '),
-      parts.flatMap(([, params]) => params),
-    );
+    // On two connections rather than one UNION: MariaDB runs a statement on one core, and grouped a range's
+    // month rows and then its day rows (the 12 months to yesterday by account: 55 ms of a 75 ms request,
+    // which takes about 52 ms with the parts side by side).
+    const rows = (
+      await Promise.all(
+        parts.map(([sql, params]) =>
+          this.ds.query<Array<Record<string, string | number | null>>>(sql, [...params]),
+        ),
+      )
+    ).flat();
     // One object shape for every row (a breakdown not asked is undefined): thousands of rows a request, and
     // rows of differing shapes made each later read of them a slow lookup.
     return rows
