@@ -124,6 +124,8 @@ describe('数据看板', { timeout: 30_000 }, () => {
     const link = document.querySelector<HTMLAnchorElement>('[data-testid="drill-publications"] a');
     expect(link?.textContent?.trim()).toBe('冬季防火安全提示');
     expect(link?.href).toBe('https://weibo.example/11');
+    // Its reads as the cards write counts.
+    expect(document.querySelector('[data-testid="drill-publications"]')?.textContent).toContain('1,200');
   });
 
   it('drills a ranking cell to the department’s own accounts when it is the 本级 row', async () => {

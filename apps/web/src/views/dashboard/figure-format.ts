@@ -12,4 +12,9 @@ export function formatFigure(code: FigureCode, value: number | null | undefined)
   return integer.format(value);
 }
 
+/** A count behind a figure (a post's reads, likes…) as the cards show counts: 2,904; a dash for none. */
+export function formatCount(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : formatFigure('published', value);
+}
+
 export const isRate = (code: FigureCode) => figureCatalogue[code].unit === 'percent';
