@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  accountFailing,
   calendarDaysBetween,
   channelFieldIssues,
   credentialStatus,
@@ -76,5 +77,17 @@ describe('channelFieldIssues', () => {
     expect(channelFieldIssues('feed', { url: 'ftp://x' }, undefined).map((i) => i.path.join('.'))).toEqual([
       'settings.url',
     ]);
+  });
+});
+
+describe('accountFailing', () => {
+  const facts = { disabled: false, credentialStatus: 'valid', lastError: null } as const;
+
+  it('is an enabled account the platform refused or whose last collection failed', () => {
+    expect(accountFailing(facts)).toBe(false);
+    expect(accountFailing({ ...facts, lastError: '渠道返回 500' })).toBe(true);
+    expect(accountFailing({ ...facts, credentialStatus: 'invalid' })).toBe(true);
+    expect(accountFailing({ ...facts, credentialStatus: 'expiring' })).toBe(false);
+    expect(accountFailing({ ...facts, lastError: '超时', disabled: true })).toBe(false);
   });
 });

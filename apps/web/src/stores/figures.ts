@@ -52,7 +52,7 @@ export const useFiguresStore = defineStore('figures', () => {
   const byColumn = ref<FigureResult | null>(null);
   const staleAccounts = ref<FigureAccountRow[]>([]);
   /** The subtree's 采集异常 accounts (the server lists only those). */
-  const accounts = ref<Account[]>([]);
+  const failingAccounts = ref<Account[]>([]);
   const loading = ref(false);
   /** When the figures on screen were read; the 大屏 shows it. */
   const loadedAt = ref<Date | null>(null);
@@ -168,7 +168,7 @@ export const useFiguresStore = defineStore('figures', () => {
           },
         ),
         show(listAccounts({ department: department.value, health: 'failing' }), (list) => {
-          accounts.value = list;
+          failingAccounts.value = list;
         }),
       ]);
       if (fresh()) {
@@ -213,7 +213,7 @@ export const useFiguresStore = defineStore('figures', () => {
     byChannel,
     byColumn,
     staleAccounts,
-    accounts,
+    failingAccounts,
     loading,
     loadedAt,
     choosePreset,
