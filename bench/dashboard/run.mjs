@@ -235,7 +235,7 @@ async function measureApi(cookie, from, to, figureCodes, db) {
 /**
  * 数据看板 as a leader opens it: the seven requests the page sends at once for a range (apps/web/src/stores/
  * figures.ts: KPI cards by department, the previous range's cards, the trend, the channel comparison, the
- * column quotas, the stale accounts, the account list), timed until the last answer. With `db`, the rollup
+ * column quotas, the stale accounts, the failing accounts), timed until the last answer. With `db`, the rollup
  * version moves before each load — new data arrived since the last look, nothing cached.
  */
 async function measureDashboardLoads(cookie, [from, to], previous, loads, db) {
@@ -251,7 +251,7 @@ async function measureDashboardLoads(cookie, [from, to], previous, loads, db) {
     ),
     figures(contracts.quotaFigures, 'column'),
     `/api/figures/rows?from=${from}&to=${to}&figure=staleAccounts&page=1&pageSize=100`,
-    '/api/accounts',
+    '/api/accounts?health=failing',
   ];
   const ms = [];
   for (let i = 0; i < loads; i++) {
